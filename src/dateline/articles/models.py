@@ -1,0 +1,340 @@
+"""Stories and their anatomy: topic hubs, articles, updates and corrections.
+
+`StoryPage` holds what every story shares (articles here, live blogs in
+`dateline.live`): topic, standfirst, bylines, lead photo and circulation to
+other editions. What readers may see of stories is decided in one place,
+`StoryPage.objects.visible_to_readers()`.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from dateline.editions.models import EditionPage, EditionScoped
+from dateline.lib.absolute import absolute_url
+
+from .blocks import ArticleBodyBlock
+
+NOTE_FEATURES = ["bold", "italic", "link"]
+
+
+class StoryQuerySet(PageQuerySet):
+    def visible_to_readers(self) -> StoryQuerySet:
+        """Stories a reader may see: published and not restricted."""
+        return self.live().public()
+
+    def in_edition(self, edition: EditionPage) -> StoryQuerySet:
+        """Stories whose home is the edition, or that were circulated to it."""
+        return self.filter(Q(path__startswith=edition.path) | Q(circulated_to=edition)).distinct()
+
+    def about(self, topic_slug: str) -> StoryQuerySet:
+        """Stories on a topic, matched by the topic's slug across editions."""
+        return self.filter(topic__slug=topic_slug)
+
+    def newest_first(self) -> StoryQuerySet:
+        return self.order_by("-first_published_at", "-pk")
+
+
+StoryManager = PageManager.from_queryset(StoryQuerySet)
+
+
+@register_snippet
+class Author(index.Indexed, models.Model):
+    """A person who bylines stories."""
+
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=120, blank=True, help_text=_("e.g. Correspondent"))
+    url = models.URLField(blank=True, help_text=_("A profile page, used in structured data."))
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("url")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TopicPage(EditionScoped, Page):
+    """A topic's hub in one edition: its latest stories and live coverage.
+
+    A topic is the same topic in every edition that has a hub with its slug,
+    so a story homed in one edition appears on the hub of each edition it is
+    circulated to.
+    """
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["editions.EditionPage"]
+    subpage_types = []
+    template = "articles/topic_page.html"
+
+    class Meta:
+        verbose_name = _("topic")
+
+    def stories(self) -> StoryQuerySet:
+        return StoryPage.objects.visible_to_readers().in_edition(self.edition).about(self.slug)
+
+    def get_context(self, request, *args, **kwargs):
+        from dateline.live.models import LiveBlogPage
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.stories()
+        context["live_coverage"] = list(
+            LiveBlogPage.objects.filter(pk__in=stories.values("pk")).open().newest_first()
+        )
+        context["stories"] = list(
+            stories.exclude(pk__in=[blog.pk for blog in context["live_coverage"]])
+            .newest_first()
+            .select_related("lead_image")
+            .specific()[:50]
+        )
+        return context
+
+    def counterparts(self):
+        return {
+            topic.edition.pk: topic.url
+            for topic in TopicPage.objects.live().public().filter(slug=self.slug)
+        }
+
+
+class StoryPage(EditionScoped, Page):
+    """What articles and live blogs share. Not created directly."""
+
+    topic = models.ForeignKey(
+        TopicPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The topic label above the headline; links to the topic's hub."),
+    )
+    standfirst = models.TextField(
+        max_length=600, help_text=_("The summary under the headline, one or two sentences.")
+    )
+    lead_image = models.ForeignKey(
+        "photos.Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(
+        max_length=500, blank=True, help_text=_("The photo's own caption if empty.")
+    )
+    circulated_to = ParentalManyToManyField(
+        EditionPage,
+        blank=True,
+        related_name="circulated_stories",
+        help_text=_(
+            "Other editions that show this story on their front page and topic hubs. "
+            "It keeps one URL, in its home edition."
+        ),
+    )
+
+    objects = StoryManager()
+
+    is_creatable = False
+    search_fields = [*Page.search_fields, index.SearchField("standfirst")]
+
+    class Meta:
+        verbose_name = _("story")
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    @property
+    def caption(self) -> str:
+        return self.lead_image_caption or (self.lead_image.caption if self.lead_image else "")
+
+    @cached_property
+    def authors(self) -> list[Author]:
+        return [byline.author for byline in self.bylines.select_related("author")]
+
+    @property
+    def last_updated(self):
+        return self.last_published_at or self.first_published_at
+
+    def counterparts(self):
+        # One canonical URL, announced for the home edition and each edition
+        # the story is circulated to.
+        url = self.url
+        return {
+            self.edition.pk: url,
+            **{pk: url for pk in self.circulated_to.values_list("pk", flat=True)},
+        }
+
+    def get_sitemap_urls(self, request=None):
+        return [{"location": self.get_full_url(request), "lastmod": self.last_updated}]
+
+
+class StoryByline(Orderable):
+    story = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+
+class ArticlePage(StoryPage):
+    """A news article with its whole anatomy."""
+
+    dateline_place = models.CharField(
+        _("dateline"), max_length=120, blank=True, help_text=_("Where the story was filed from.")
+    )
+    body = StreamField(ArticleBodyBlock())
+
+    content_panels = [
+        FieldPanel("topic"),
+        FieldPanel("title", heading=_("Headline")),
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [InlinePanel("bylines", label=_("Byline")), FieldPanel("dateline_place")],
+            heading=_("Byline and dateline"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")],
+            heading=_("Lead photo"),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "updates",
+            heading=_("Updates"),
+            label=_("Update"),
+            help_text=_("Dated notes shown in the Update box as the story develops."),
+        ),
+        InlinePanel(
+            "corrections",
+            heading=_("Corrections"),
+            label=_("Correction"),
+            help_text=_("A public, dated log of what was wrong and what was corrected."),
+        ),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("circulated_to")]
+    parent_page_types = ["editions.EditionPage"]
+    subpage_types = []
+    search_fields = [*StoryPage.search_fields, index.SearchField("body")]
+    template = "articles/article_page.html"
+
+    class Meta:
+        verbose_name = _("article")
+
+    @cached_property
+    def updates_newest_first(self) -> list[ArticleUpdate]:
+        return sorted(self.updates.all(), key=lambda u: u.published_at, reverse=True)
+
+    @cached_property
+    def corrections_in_order(self) -> list[ArticleCorrection]:
+        return sorted(self.corrections.all(), key=lambda c: c.published_at)
+
+    @property
+    def last_updated(self):
+        notes = [*self.updates_newest_first, *self.corrections_in_order]
+        times = [super().last_updated, *(note.published_at for note in notes)]
+        return max((t for t in times if t is not None), default=None)
+
+    @cached_property
+    def live_coverage(self):
+        """The open live blog on this article's topic in its edition, if any."""
+        from dateline.live.models import LiveBlogPage
+
+        if self.topic_id is None:
+            return None
+        return (
+            LiveBlogPage.objects.visible_to_readers()
+            .in_edition(self.edition)
+            .about(self.topic.slug)
+            .open()
+            .newest_first()
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request) -> dict:
+        """schema.org NewsArticle for this article."""
+        from dateline.editions.models import NewsroomSettings
+
+        publisher = NewsroomSettings.load(request_or_site=request).publisher_name
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": absolute_url(request, self.url),
+            "url": absolute_url(request, self.url),
+            "headline": self.title,
+            "description": self.standfirst,
+            "inLanguage": self.edition.language,
+            "datePublished": _iso(self.first_published_at),
+            "dateModified": _iso(self.last_updated),
+            "author": [
+                {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
+                for a in self.authors
+            ],
+            "publisher": {"@type": "Organization", "name": publisher},
+        }
+        if self.topic:
+            data["articleSection"] = self.topic.title
+        if self.dateline_place:
+            data["dateline"] = self.dateline_place
+        if self.lead_image:
+            rendition = self.lead_image.get_rendition("fill-1200x675")
+            data["image"] = {
+                "@type": "ImageObject",
+                "url": absolute_url(request, rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "caption": self.caption,
+                "creditText": self.lead_image.credit,
+            }
+        if self.corrections_in_order:
+            data["correction"] = [
+                {
+                    "@type": "CorrectionComment",
+                    "text": strip_tags(c.text),
+                    "datePublished": _iso(c.published_at),
+                }
+                for c in self.corrections_in_order
+            ]
+        return data
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+class ArticleUpdate(Orderable):
+    """A dated note added as the story develops, shown in the article's Update box."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
+    published_at = models.DateTimeField(default=timezone.now)
+    text = RichTextField(features=NOTE_FEATURES)
+
+    panels = [FieldRowPanel([FieldPanel("published_at")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("update")
+
+
+class ArticleCorrection(Orderable):
+    """A public, dated correction."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    published_at = models.DateTimeField(default=timezone.now)
+    text = RichTextField(features=NOTE_FEATURES)
+
+    panels = [FieldRowPanel([FieldPanel("published_at")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction")

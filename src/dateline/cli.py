@@ -1,0 +1,75 @@
+"""The `dateline` command: a thin wrapper over Django's management commands.
+
+dateline demo [--host H] [--port P]   migrate, load the demo newsroom, serve
+dateline serve [--host H] [--port P] [--workers N]
+dateline <any manage.py command>       e.g. dateline migrate, dateline createsuperuser
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+    import django
+
+    django.setup()
+
+
+def prepare(load_demo: bool) -> None:
+    """Brings the database and static files up to date (a few seconds when nothing changed)."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if load_demo:
+        call_command("load_demo")
+
+
+def serve(host: str, port: int, workers: int) -> None:
+    granian = shutil.which("granian", path=str(Path(sys.executable).parent)) or "granian"
+    args = [
+        granian,
+        "--interface",
+        "asgi",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-ws",
+        "dateline.asgi:application",
+    ]
+    print(f"Serving Dateline at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    os.execv(args[0], args)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] not in {"demo", "serve"}:
+        from django.core.management import execute_from_command_line
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+        execute_from_command_line(["dateline", *argv])
+        return
+
+    parser = argparse.ArgumentParser(prog=f"dateline {argv[0]}")
+    parser.add_argument("--host", default=os.environ.get("DATELINE_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("DATELINE_WORKERS") or 1))
+    options = parser.parse_args(argv[1:])
+    if not 0 < options.port < 65536:
+        parser.error(f"--port must be between 1 and 65535, not {options.port}")
+    _setup_django()
+    prepare(load_demo=argv[0] == "demo")
+    serve(options.host, options.port, options.workers)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,462 @@
+"""The demo newsroom: seven editions covering a fictional storm.
+
+Everything here is sample content about invented places and people: the
+"Costa de Valdemar", "Puerto Valdemar" and the "río Claro" do not exist, and no
+quote is attributed to a real person. `load()` is idempotent: it creates only
+what is missing, so running the demo twice neither fails nor duplicates.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from dateline.articles.models import (
+    ArticleCorrection,
+    ArticlePage,
+    ArticleUpdate,
+    Author,
+    StoryByline,
+    TopicPage,
+)
+from dateline.editions.models import EditionPage, HomePage, NewsroomSettings, SisterBrand
+from dateline.editions.roles import ensure_edition_groups
+from dateline.live.models import LiveBlogPage
+
+from .photos import sample_photo
+
+DEMO_PASSWORD = "dateline-demo"
+
+EDITIONS = [
+    # slug, name, language, time zone, tagline
+    ("es", "España", "es-ES", "Europe/Madrid", "Noticias de España y del mundo"),
+    ("cl", "Chile", "es-CL", "America/Santiago", "Noticias de Chile y del mundo"),
+    ("co", "Colombia", "es-CO", "America/Bogota", "Noticias de Colombia y del mundo"),
+    ("us", "USA", "en-US", "America/New_York", "News from the Americas, in English"),
+    ("mx", "México", "es-MX", "America/Mexico_City", "Noticias de México y del mundo"),
+    ("us-es", "USA Latino", "es-US", "America/Los_Angeles", "Noticias para los latinos en EE UU"),
+    ("america", "América", "es-419", "America/Bogota", "Noticias de América Latina"),
+]
+SPANISH_TOPICS = {"storm-aurelia": "Tormenta Aurelia", "economy": "Economía"}
+ENGLISH_TOPICS = {"storm-aurelia": "Storm Aurelia", "economy": "Economy"}
+TOPIC_INTROS = {
+    "es": "Toda la cobertura de la tormenta Aurelia en la costa de Valdemar (contenido de "
+    "muestra).",
+    "en": "All our coverage of Storm Aurelia on the Valdemar coast (sample content).",
+}
+
+
+def p(*paragraphs: str) -> list[dict]:
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
+
+
+@transaction.atomic
+def load(stdout=None) -> dict:
+    home = ensure_home()
+    editions = {slug: ensure_edition(home, *rest, slug=slug) for slug, *rest in EDITIONS}
+    ensure_settings()
+    topics = {
+        (slug, key): ensure_topic(edition, key)
+        for slug, edition in editions.items()
+        for key in ("storm-aurelia", "economy")
+    }
+    authors = {
+        name: Author.objects.get_or_create(name=name, defaults={"role": role})[0]
+        for name, role in [
+            ("Lucía Ferrer", "Corresponsal en Valdemar"),
+            ("Tomás Herrera", "Redactor"),
+            ("Emma Clarke", "Correspondent"),
+            ("Diego Salas", "Redactor de Economía"),
+        ]
+    }
+    photos = {
+        "flood": sample_photo(
+            "Flooded street in Puerto Valdemar (sample)",
+            1,
+            "Vecinos cruzan una calle inundada en el barrio del Muelle, en Puerto Valdemar.",
+            "Marta Ibáñez",
+            "Dateline Photo (sample)",
+        ),
+        "harbour": sample_photo(
+            "Harbour under storm clouds (sample)",
+            2,
+            "Nubes de tormenta sobre el puerto de Valdemar.",
+            "Jonas Weber",
+            "Sample Press Agency",
+        ),
+        "river": sample_photo(
+            "The río Claro in flood (sample)",
+            3,
+            "El río Claro, desbordado a su paso por La Ribera.",
+            "Marta Ibáñez",
+            "Dateline Photo (sample)",
+        ),
+    }
+    stories = load_stories(editions, topics, authors, photos)
+    users = ensure_accounts(editions)
+    return {"home": home, "editions": editions, "stories": stories, "users": users}
+
+
+def ensure_home() -> HomePage:
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=HomePage(
+            title="Dateline",
+            slug="dateline-home",
+            intro="A multi-edition newsroom. This demo carries fictional sample content only.",
+        )
+    )
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        welcome = site.root_page
+        site.root_page = home
+        site.save()
+        if welcome.pk != home.pk and welcome.specific_class is Page and welcome.depth == 2:
+            welcome.delete()
+    else:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
+
+
+def ensure_edition(home, name, language, time_zone, tagline, *, slug) -> EditionPage:
+    edition = EditionPage.objects.child_of(home).filter(slug=slug).first()
+    if edition is None:
+        edition = home.add_child(
+            instance=EditionPage(
+                title=name, slug=slug, language=language, time_zone=time_zone, tagline=tagline
+            )
+        )
+        edition.save_revision().publish()
+    ensure_edition_groups(edition)
+    return edition
+
+
+def ensure_settings() -> None:
+    settings = NewsroomSettings.load()
+    settings.publisher_name = "Dateline"
+    settings.app_url = "https://example.com/dateline-app"
+    settings.site_notice = (
+        "Demo newsroom: every story here is fictional sample content about invented places."
+    )
+    settings.save()
+    for order, (name, url) in enumerate(
+        [
+            ("Dateline Economía (sample)", "https://example.com/economia"),
+            ("Dateline Sport (sample)", "https://example.com/sport"),
+        ]
+    ):
+        SisterBrand.objects.get_or_create(name=name, defaults={"url": url, "sort_order": order})
+
+
+def ensure_topic(edition: EditionPage, key: str) -> TopicPage:
+    topic = TopicPage.objects.child_of(edition).filter(slug=key).first()
+    if topic:
+        return topic
+    english = edition.language.startswith("en")
+    title = (ENGLISH_TOPICS if english else SPANISH_TOPICS)[key]
+    intro = TOPIC_INTROS["en" if english else "es"] if key == "storm-aurelia" else ""
+    topic = edition.add_child(instance=TopicPage(title=title, slug=key, intro=intro))
+    topic.save_revision().publish()
+    return topic
+
+
+def publish(edition, page, *, hours_ago: float, circulated_to=()) -> Page:
+    existing = type(page).objects.child_of(edition).filter(slug=page.slug).first()
+    if existing:
+        return existing
+    page.first_published_at = timezone.now() - timedelta(hours=hours_ago)
+    page.circulated_to = list(circulated_to)
+    edition.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def bylines(*authors) -> list[StoryByline]:
+    return [StoryByline(author=author, sort_order=i) for i, author in enumerate(authors)]
+
+
+def ago(hours: float):
+    return timezone.now() - timedelta(hours=hours)
+
+
+def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
+    es, us = editions["es"], editions["us"]
+    spanish_circulation = [editions[s] for s in ("cl", "co", "mx", "us-es", "america")]
+    stories = {}
+
+    stories["es-guide"] = publish(
+        es,
+        ArticlePage(
+            title="Qué hacer antes, durante y después de una tormenta",
+            slug="que-hacer-tormenta",
+            topic=topics["es", "storm-aurelia"],
+            standfirst="Una guía práctica para preparar la casa, cuidar a los vecinos y "
+            "volver con seguridad después de una inundación.",
+            dateline_place="Madrid",
+            bylines=bylines(authors["Tomás Herrera"]),
+            lead_image=photos["harbour"],
+            body=p(
+                "Ten a mano agua, linterna, radio a pilas y los teléfonos de emergencia.",
+                "No cruces calles inundadas a pie ni en coche: veinte centímetros de agua "
+                "en movimiento bastan para arrastrar a una persona.",
+            ),
+        ),
+        hours_ago=20,
+        circulated_to=spanish_circulation,
+    )
+    stories["es-live"] = publish(
+        es,
+        LiveBlogPage(
+            title="Tormenta Aurelia, en directo: última hora de las inundaciones en Valdemar",
+            slug="tormenta-aurelia-en-directo",
+            topic=topics["es", "storm-aurelia"],
+            standfirst="Sigue en directo la evolución de la tormenta, las evacuaciones y el "
+            "estado de las carreteras en la costa de Valdemar.",
+            bylines=bylines(authors["Lucía Ferrer"]),
+            lead_image=photos["river"],
+            summary="<ul><li>Tres barrios ribereños, evacuados.</li>"
+            "<li>200.000 hogares sin electricidad en el peor momento.</li>"
+            "<li>Colegios cerrados el jueves en toda la costa.</li></ul>",
+            coverage_started_at=ago(9),
+        ),
+        hours_ago=9,
+        circulated_to=spanish_circulation,
+    )
+    stories["es-main"] = publish(
+        es,
+        ArticlePage(
+            title="La tormenta Aurelia deja sin electricidad a 200.000 hogares en la costa "
+            "de Valdemar",
+            slug="tormenta-aurelia-apagon-costa-valdemar",
+            topic=topics["es", "storm-aurelia"],
+            standfirst="Los servicios de emergencia evacúan tres barrios ribereños mientras el "
+            "río Claro sigue creciendo. Las autoridades regionales prevén que lo peor llegue "
+            "esta noche.",
+            dateline_place="Puerto Valdemar",
+            bylines=bylines(authors["Lucía Ferrer"], authors["Tomás Herrera"]),
+            lead_image=photos["flood"],
+            body=[
+                *p(
+                    "La tormenta Aurelia tocó tierra en la costa de Valdemar a primera hora "
+                    "de la mañana con rachas de viento de más de 110 kilómetros por hora y "
+                    "lluvias que en algunos puntos superaron los 180 litros por metro cuadrado.",
+                    "La compañía eléctrica regional calcula que unos 200.000 hogares se "
+                    "quedaron sin suministro en el peor momento del temporal.",
+                ),
+                {"type": "subhead", "value": "Evacuaciones en tres barrios"},
+                *p(
+                    "Protección Civil ordenó desalojar los barrios del Muelle, La Ribera y "
+                    "San Telmo, los más próximos al cauce del río Claro, que a mediodía "
+                    "superaba en dos metros su nivel habitual."
+                ),
+                {
+                    "type": "see_also",
+                    "value": {"story": stories["es-guide"].pk, "label": ""},
+                },
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": "Pedimos a los vecinos que no se acerquen a la orilla del río "
+                        "hasta nuevo aviso.",
+                        "speaker": "Portavoz de Protección Civil de Valdemar (ficticio)",
+                    },
+                },
+                {"type": "subhead", "value": "Transporte y colegios"},
+                *p(
+                    "Los trenes de cercanías entre Puerto Valdemar y Costa Alta siguen "
+                    "suspendidos y los colegios de la comarca permanecerán cerrados el jueves."
+                ),
+                {
+                    "type": "image",
+                    "value": {"image": photos["river"].pk, "caption": ""},
+                },
+                *p(
+                    "Los servicios meteorológicos mantienen el aviso rojo hasta la "
+                    "medianoche y esperan que la tormenta pierda fuerza al adentrarse en el "
+                    "interior."
+                ),
+            ],
+            updates=[
+                ArticleUpdate(
+                    published_at=ago(3),
+                    text="<p>Protección Civil amplía la evacuación al barrio de San Telmo.</p>",
+                ),
+                ArticleUpdate(
+                    published_at=ago(1),
+                    text="<p>La compañía eléctrica ha restablecido el suministro a 40.000 "
+                    "hogares.</p>",
+                ),
+            ],
+            corrections=[
+                ArticleCorrection(
+                    published_at=ago(2),
+                    text="<p>Una versión anterior de este artículo situaba el desbordamiento "
+                    "en el río Verde. Se trata del río Claro.</p>",
+                )
+            ],
+        ),
+        hours_ago=6,
+        circulated_to=spanish_circulation,
+    )
+
+    stories["us-guide"] = publish(
+        us,
+        ArticlePage(
+            title="Storm Aurelia: what we know so far",
+            slug="storm-aurelia-what-we-know",
+            topic=topics["us", "storm-aurelia"],
+            standfirst="Where the storm is, who has been evacuated and what comes next.",
+            dateline_place="New York",
+            bylines=bylines(authors["Emma Clarke"]),
+            lead_image=photos["harbour"],
+            body=p(
+                "Storm Aurelia made landfall on the Valdemar coast early on Wednesday.",
+                "Forecasters expect it to weaken as it moves inland overnight.",
+            ),
+        ),
+        hours_ago=7,
+    )
+    stories["us-live"] = publish(
+        us,
+        LiveBlogPage(
+            title="Storm Aurelia live: flooding on the Valdemar coast",
+            slug="storm-aurelia-live",
+            topic=topics["us", "storm-aurelia"],
+            standfirst="Live updates as Storm Aurelia moves inland.",
+            bylines=bylines(authors["Emma Clarke"]),
+            lead_image=photos["river"],
+            summary="<ul><li>Three riverside districts evacuated.</li>"
+            "<li>200,000 homes lost power at the peak.</li></ul>",
+            coverage_started_at=ago(8),
+        ),
+        hours_ago=8,
+    )
+    stories["us-main"] = publish(
+        us,
+        ArticlePage(
+            title="Storm Aurelia cuts power to 200,000 homes on the Valdemar coast",
+            slug="storm-aurelia-power-cuts",
+            topic=topics["us", "storm-aurelia"],
+            standfirst="Emergency services evacuated three riverside districts as the river "
+            "Claro kept rising; officials expect the worst tonight.",
+            dateline_place="Puerto Valdemar",
+            bylines=bylines(authors["Emma Clarke"], authors["Lucía Ferrer"]),
+            lead_image=photos["flood"],
+            lead_image_caption="Residents cross a flooded street in the Muelle district of "
+            "Puerto Valdemar.",
+            body=[
+                *p(
+                    "Storm Aurelia reached the Valdemar coast early on Wednesday with gusts "
+                    "above 110 km/h and rainfall of more than 180 litres per square metre.",
+                    "The regional power company says about 200,000 homes lost electricity at "
+                    "the height of the storm.",
+                ),
+                {"type": "subhead", "value": "Three districts evacuated"},
+                *p(
+                    "Civil protection officials ordered residents out of the Muelle, La "
+                    "Ribera and San Telmo districts, closest to the river Claro."
+                ),
+                {
+                    "type": "see_also",
+                    "value": {"story": stories["us-guide"].pk, "label": ""},
+                },
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": "We ask residents to stay away from the riverbank until further "
+                        "notice.",
+                        "speaker": "Valdemar civil protection spokesperson (fictional)",
+                    },
+                },
+                {"type": "subhead", "value": "Trains and schools"},
+                *p("Commuter trains remain suspended and schools will stay shut on Thursday."),
+            ],
+            updates=[
+                ArticleUpdate(
+                    published_at=ago(2),
+                    text="<p>Evacuation widened to the San Telmo district.</p>",
+                ),
+                ArticleUpdate(
+                    published_at=ago(0.5),
+                    text="<p>Power has been restored to 40,000 homes.</p>",
+                ),
+            ],
+            corrections=[
+                ArticleCorrection(
+                    published_at=ago(1.5),
+                    text="<p>An earlier version of this article named the wrong river. It is "
+                    "the river Claro.</p>",
+                )
+            ],
+        ),
+        hours_ago=5,
+    )
+    stories["cl-local"] = publish(
+        editions["cl"],
+        ArticlePage(
+            title="Cómo contactar con familiares en la costa de Valdemar",
+            slug="contactar-familiares-valdemar",
+            topic=topics["cl", "storm-aurelia"],
+            standfirst="Los teléfonos y servicios de mensajería que siguen funcionando en la "
+            "zona afectada por la tormenta.",
+            dateline_place="Santiago",
+            bylines=bylines(authors["Tomás Herrera"]),
+            body=p("Las líneas fijas de la costa de Valdemar funcionan de forma intermitente."),
+        ),
+        hours_ago=4,
+    )
+    stories["mx-economy"] = publish(
+        editions["mx"],
+        ArticlePage(
+            title="El precio del café de Valdemar sube un 12% tras las inundaciones",
+            slug="precio-cafe-valdemar",
+            topic=topics["mx", "economy"],
+            standfirst="Las lluvias anegaron una parte de los cultivos de la región y los "
+            "compradores anticipan escasez.",
+            dateline_place="Ciudad de México",
+            bylines=bylines(authors["Diego Salas"]),
+            body=p("Los precios de referencia subieron en la primera sesión tras la tormenta."),
+        ),
+        hours_ago=3,
+    )
+    return stories
+
+
+def ensure_accounts(editions) -> dict:
+    """The demo's people: an editor of two editions, a reporter of one, a reader, an admin."""
+    User = get_user_model()
+    roles = {slug: ensure_edition_groups(edition) for slug, edition in editions.items()}
+    people = {
+        "editor": (
+            "editor@example.com",
+            [roles["es"]["editors"], roles["cl"]["editors"]],
+            "Editor of España and Chile",
+        ),
+        "reporter": ("reporter@example.com", [roles["cl"]["reporters"]], "Reporter for Chile"),
+        "reader": ("reader@example.com", [], "Reader"),
+        "admin": ("admin@example.com", [], "Site admin (all editions)"),
+    }
+    users = {}
+    for username, (email, groups, description) in people.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(username, email, DEMO_PASSWORD)
+            if username == "admin":
+                user.is_staff = user.is_superuser = True
+                user.save()
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+        user.groups.add(*groups)
+        users[username] = (user, description)
+    return users

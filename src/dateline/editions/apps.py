@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EditionsConfig(AppConfig):
+    name = "dateline.editions"
+    label = "editions"
+    verbose_name = "Editions"

@@ -1,0 +1,76 @@
+"""Shared fixtures: a small newsroom and its people.
+
+The personas, as in the rest of the suite:
+- `editor`: edits the España and Chile editions;
+- `reporter`: reports for Chile only;
+- `reader`: a signed-up reader with no newsroom role;
+- `admin`: a site admin, who holds every edition.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from dateline.editions.roles import ensure_edition_groups
+
+from .factories import make_site_tree
+
+EDITIONS = [
+    ("es", "España", "es-ES", "Europe/Madrid"),
+    ("cl", "Chile", "es-CL", "America/Santiago"),
+    ("us", "USA", "en-US", "America/New_York"),
+    ("mx", "México", "es-MX", "America/Mexico_City"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static(settings):
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def newsroom(db):
+    """Home page and four editions: España, Chile, USA and México."""
+    return make_site_tree(EDITIONS)
+
+
+def _person(username, *groups, **flags):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.com", "correct horse battery", **flags
+    )
+    user.groups.add(*groups)
+    return user
+
+
+@pytest.fixture
+def editor(newsroom):
+    return _person(
+        "editor",
+        ensure_edition_groups(newsroom["es"])["editors"],
+        ensure_edition_groups(newsroom["cl"])["editors"],
+    )
+
+
+@pytest.fixture
+def reporter(newsroom):
+    return _person("reporter", ensure_edition_groups(newsroom["cl"])["reporters"])
+
+
+@pytest.fixture
+def reader(db):
+    return _person("reader")
+
+
+@pytest.fixture
+def admin(db):
+    return _person("admin", is_staff=True, is_superuser=True)
