@@ -6,7 +6,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/dateline
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve test test-postgres lint format bench bootstrap browser clean
+.PHONY: help demo serve test test-postgres lint format bench bootstrap browser clean messages
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -46,3 +46,7 @@ bench: bootstrap ## Measure page throughput and latency (prints figures)
 
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf $(VENV) var
+
+messages: bootstrap ## Update the Spanish catalogue and compile it (needs gettext)
+	@cd src/dateline && ../../$(BIN)/dateline makemessages -l es --ignore "demo/*" -v0
+	@cd src/dateline && ../../$(BIN)/dateline compilemessages -v0

@@ -8,6 +8,7 @@ other editions. What readers may see of stories is decided in one place,
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -314,27 +315,37 @@ def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
 
 
-class ArticleUpdate(Orderable):
+class DatedNote(Orderable):
+    """A dated public note on an article: an update or a correction."""
+
+    published_at = models.DateTimeField(default=timezone.now)
+    text = RichTextField(features=NOTE_FEATURES)
+
+    panels = [FieldRowPanel([FieldPanel("published_at")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        # An emptied rich-text editor still submits markup such as <p></p>.
+        if not strip_tags(self.text or "").strip():
+            raise ValidationError({"text": _("Write the text of the note.")})
+
+
+class ArticleUpdate(DatedNote):
     """A dated note added as the story develops, shown in the article's Update box."""
 
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
-    published_at = models.DateTimeField(default=timezone.now)
-    text = RichTextField(features=NOTE_FEATURES)
 
-    panels = [FieldRowPanel([FieldPanel("published_at")]), FieldPanel("text")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DatedNote.Meta):
         verbose_name = _("update")
 
 
-class ArticleCorrection(Orderable):
+class ArticleCorrection(DatedNote):
     """A public, dated correction."""
 
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
-    published_at = models.DateTimeField(default=timezone.now)
-    text = RichTextField(features=NOTE_FEATURES)
 
-    panels = [FieldRowPanel([FieldPanel("published_at")]), FieldPanel("text")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DatedNote.Meta):
         verbose_name = _("correction")

@@ -14,7 +14,8 @@ from .models import EditionPage
 
 REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 EDITOR_PAGE_PERMISSIONS = [*REPORTER_PAGE_PERMISSIONS, "publish_page", "lock_page", "unlock_page"]
-PHOTO_PERMISSIONS = ["add_photo", "change_photo", "choose_photo"]
+# Wagtail checks image permissions against wagtailimages.Image, whatever the image model.
+PHOTO_PERMISSIONS = ["add_image", "change_image", "choose_image"]
 
 
 def _permission(app_label: str, codename: str) -> Permission:
@@ -40,7 +41,7 @@ def ensure_edition_groups(edition: EditionPage) -> dict[str, Group]:
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
                 collection=root_collection,
-                permission=_permission("photos", codename),
+                permission=_permission("wagtailimages", codename),
             )
         groups[role] = group
     return groups

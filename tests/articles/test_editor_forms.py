@@ -1,0 +1,136 @@
+"""Editors work in Wagtail's page editor; bad input gets a form error and changes nothing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from dateline.articles.models import ArticlePage
+from dateline.photos.models import Photo
+
+from ..factories import ArticlePageFactory, AuthorFactory, PhotoFactory, TopicPageFactory
+
+
+def article_form(**overrides) -> dict:
+    fields = {
+        "title": "Storm cuts power to 200,000 homes",
+        "slug": "storm-cuts-power",
+        "standfirst": "Three districts evacuated.",
+        "dateline_place": "Puerto Valdemar",
+        "lead_image_caption": "",
+        "body": streamfield(
+            [
+                ("paragraph", rich_text("<p>First paragraph.</p>")),
+                ("subhead", "Evacuations"),
+            ]
+        ),
+        "bylines": inline_formset([]),
+        "updates": inline_formset([]),
+        "corrections": inline_formset([]),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+    }
+    fields.update(overrides)
+    return nested_form_data(fields)
+
+
+def add_url(edition):
+    return reverse("wagtailadmin_pages:add", args=("articles", "articlepage", edition.pk))
+
+
+def test_editor_creates_and_publishes_an_article_with_its_anatomy(client, newsroom, editor):
+    client.force_login(editor)
+    topic = TopicPageFactory(parent=newsroom["es"])
+    author = AuthorFactory(name="Lucía Ferrer")
+    photo = PhotoFactory()
+    data = article_form(
+        topic=topic.pk,
+        lead_image=photo.pk,
+        bylines=inline_formset([{"author": author.pk}]),
+        updates=inline_formset(
+            [{"published_at": "2026-11-26 10:00", "text": rich_text("<p>Evacuation widened.</p>")}]
+        ),
+    )
+    data["action-publish"] = "publish"
+    response = client.post(add_url(newsroom["es"]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    article = ArticlePage.objects.get(slug="storm-cuts-power")
+    assert article.live
+    assert article.authors == [author]
+    assert article.topic == topic
+    assert "Evacuation widened." in article.updates.get().text
+    assert client.get(article.url).status_code == 200
+
+
+def test_article_without_a_headline_is_refused(client, newsroom, editor):
+    client.force_login(editor)
+    response = client.post(add_url(newsroom["es"]), article_form(title=""))
+    assert response.status_code == 200
+    assert "title" in response.context["form"].errors
+    assert not ArticlePage.objects.exists()
+
+
+def test_update_without_text_is_refused_and_the_article_is_unchanged(client, newsroom, editor):
+    client.force_login(editor)
+    article = ArticlePageFactory(parent=newsroom["es"], slug="storm-cuts-power")
+    revision = article.save_revision(user=editor)
+    revision.publish()
+    data = article_form(
+        updates=inline_formset([{"published_at": "2026-11-26 10:00", "text": rich_text("")}])
+    )
+    data["action-publish"] = "publish"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(article.pk,)), data)
+    assert response.status_code == 200
+    assert response.context["form"].formsets["updates"].errors[0]["text"]
+    assert not ArticlePage.objects.get(pk=article.pk).updates.exists()
+    assert article.revisions.count() == 1
+
+
+def upload(client, name, content, content_type="image/jpeg"):
+    return client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Upload",
+            "file": SimpleUploadedFile(name, content, content_type=content_type),
+            "photographer": "Marta Ibáñez",
+            "agency": "Sample Agency",
+        },
+    )
+
+
+def jpeg_bytes(width=64, height=64) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "navy").save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_editor_uploads_a_photo_with_its_credit(client, newsroom, editor):
+    client.force_login(editor)
+    response = upload(client, "flood.jpg", jpeg_bytes())
+    assert response.status_code == 302
+    assert Photo.objects.get().credit == "Marta Ibáñez / Sample Agency"
+
+
+def test_upload_that_is_not_an_image_is_refused(client, newsroom, editor):
+    client.force_login(editor)
+    response = upload(client, "flood.jpg", b"%PDF-1.4 this is not an image")
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not Photo.objects.exists()
+
+
+@pytest.mark.parametrize("megabytes", [20])
+def test_upload_over_the_size_limit_is_refused(client, newsroom, editor, megabytes):
+    client.force_login(editor)
+    # A valid JPEG padded past the limit: the size alone must be refused.
+    content = jpeg_bytes() + b"\0" * (megabytes * 1024 * 1024)
+    response = upload(client, "huge.jpg", content)
+    assert response.status_code == 200
+    assert "too big" in str(response.context["form"].errors["file"])
+    assert not Photo.objects.exists()

@@ -1,0 +1,99 @@
+"""`dateline load_demo` builds the demo newsroom, idempotently, with its local accounts."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from dateline.articles.models import ArticlePage
+from dateline.editions.models import EditionPage
+from dateline.live.models import LiveBlogPage
+
+pytestmark = pytest.mark.django_db
+
+
+def load() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_has_the_seven_editions_in_their_languages():
+    load()
+    editions = {e.url: e.language for e in EditionPage.objects.order_by("path")}
+    assert editions == {
+        "/es/": "es-ES",
+        "/cl/": "es-CL",
+        "/co/": "es-CO",
+        "/us/": "en-US",
+        "/mx/": "es-MX",
+        "/us-es/": "es-US",
+        "/america/": "es-419",
+    }
+
+
+def test_running_the_demo_twice_duplicates_nothing():
+    load()
+    counts = (Page.objects.count(), get_user_model().objects.count())
+    load()
+    assert (Page.objects.count(), get_user_model().objects.count()) == counts
+
+
+def test_demo_prints_its_local_accounts():
+    output = load()
+    for username in ("editor", "reporter", "reader"):
+        assert username in output
+    assert "dateline-demo" in output
+
+
+def test_demo_accounts_sign_in_with_the_demo_password(client):
+    load()
+    assert client.login(username="editor", password="dateline-demo")
+
+
+def test_demo_editor_edits_two_editions_and_reporter_one():
+    load()
+    User = get_user_model()
+    editor, reporter = User.objects.get(username="editor"), User.objects.get(username="reporter")
+    spain, chile, mexico = (EditionPage.objects.get(slug=s) for s in ("es", "cl", "mx"))
+    assert spain.permissions_for_user(editor).can_publish()
+    assert chile.permissions_for_user(editor).can_publish()
+    assert not mexico.permissions_for_user(editor).can_edit()
+    assert chile.permissions_for_user(reporter).can_add_subpage()
+    assert not chile.permissions_for_user(reporter).can_publish()
+    assert not spain.permissions_for_user(reporter).can_edit()
+
+
+def test_demo_article_shows_every_part_of_the_anatomy(client):
+    load()
+    article = ArticlePage.objects.get(slug="tormenta-aurelia-apagon-costa-valdemar")
+    html = client.get(article.url).content.decode()
+    for part in (
+        'class="topic-label"',
+        "<h1",
+        'class="article__standfirst"',
+        'class="byline"',
+        "<time datetime=",
+        'class="update-box"',
+        "<figcaption>",
+        "Marta Ibáñez / Dateline Photo (sample)",
+        '<h2 class="subhead">',
+        'class="see-also"',
+        "<blockquote",
+        'class="corrections"',
+        'class="live-link"',
+        "application/ld+json",
+    ):
+        assert part in html, part
+
+
+def test_demo_runs_a_live_blog_and_labels_itself_as_sample_content(client):
+    load()
+    blog = LiveBlogPage.objects.get(slug="tormenta-aurelia-en-directo")
+    html = client.get(blog.url).content.decode()
+    assert blog.title in html
+    assert "fictional sample content" in html

@@ -1,0 +1,45 @@
+"""Settings come from the environment; a bad value names the variable that holds it."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from dateline.settings import envbool, envint, envsecret
+
+
+def test_envbool_reads_common_spellings(monkeypatch):
+    monkeypatch.setenv("DATELINE_X", "yes")
+    assert envbool("DATELINE_X", False) is True
+    monkeypatch.setenv("DATELINE_X", "0")
+    assert envbool("DATELINE_X", True) is False
+
+
+def test_envbool_names_the_variable_on_a_bad_value(monkeypatch):
+    monkeypatch.setenv("DATELINE_X", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DATELINE_X"):
+        envbool("DATELINE_X", False)
+
+
+def test_envint_names_the_variable_on_a_bad_value(monkeypatch):
+    monkeypatch.setenv("DATELINE_WORKERS", "two")
+    with pytest.raises(ImproperlyConfigured, match="DATELINE_WORKERS"):
+        envint("DATELINE_WORKERS", 1)
+
+
+def test_unset_values_fall_back_to_the_default(monkeypatch):
+    monkeypatch.delenv("DATELINE_X", raising=False)
+    assert envint("DATELINE_X", 7) == 7
+
+
+def test_envsecret_reads_a_file_named_by_the_file_variable(monkeypatch, tmp_path):
+    secret = tmp_path / "key"
+    secret.write_text("s3cret\n")
+    monkeypatch.setenv("DATELINE_SECRET_KEY_FILE", str(secret))
+    assert envsecret("DATELINE_SECRET_KEY") == "s3cret"
+
+
+def test_envsecret_names_an_unreadable_file(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATELINE_SECRET_KEY_FILE", str(tmp_path / "missing"))
+    with pytest.raises(ImproperlyConfigured, match="DATELINE_SECRET_KEY_FILE"):
+        envsecret("DATELINE_SECRET_KEY")
