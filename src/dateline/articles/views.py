@@ -1,0 +1,50 @@
+"""Newsroom screens in the admin: add an update or a correction to a live article."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from . import actions
+from .forms import NoteForm
+from .models import ArticlePage
+
+NOTE_KINDS = {
+    "update": (actions.check_add_update, _("Add an update"), _("Update published.")),
+    "correction": (
+        actions.check_correct_article,
+        _("Add a correction"),
+        _("Correction published."),
+    ),
+}
+
+
+def publishable_article(user, article_id: int) -> ArticlePage:
+    """The live article with this id, if the user may publish it."""
+    article = get_object_or_404(ArticlePage, pk=article_id)
+    if not article.permissions_for_user(user).can_publish():
+        raise PermissionDenied
+    return article
+
+
+def add_note(request, article_id: int, kind: str):
+    from wagtail.admin import messages
+
+    article = publishable_article(request.user, article_id)
+    action, title, done = NOTE_KINDS[kind]
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(article, request.user, form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, done)
+            return redirect("wagtailadmin_explore", article.get_parent().pk)
+    return TemplateResponse(
+        request,
+        "articles/admin/add_note.html",
+        {"article": article, "form": form, "title": title, "kind": kind},
+    )
