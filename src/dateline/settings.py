@@ -117,19 +117,21 @@ PAGE_CACHE_SECONDS = envint("DATELINE_PAGE_CACHE_SECONDS", 0)
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *(["django.middleware.cache.UpdateCacheMiddleware"] if PAGE_CACHE_SECONDS else []),
+    *(["dateline.lib.page_cache.UpdatePageCache"] if PAGE_CACHE_SECONDS else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    *(["django.middleware.cache.FetchFromCacheMiddleware"] if PAGE_CACHE_SECONDS else []),
+    *(["dateline.lib.page_cache.FetchFromPageCache"] if PAGE_CACHE_SECONDS else []),
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "dateline.accounts.middleware.private_pages_for_signed_in_users",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
-# The page cache holds only responses for readers without a session cookie;
-# anything that reads the session varies on Cookie and so is never shared.
+# The page cache (dateline.lib.page_cache) holds only responses for readers
+# without a session cookie; anything that reads the session varies on Cookie and
+# so is never shared. Publishing anything makes every cached page stale.
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 

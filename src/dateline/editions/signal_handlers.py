@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from dateline.lib import page_cache
+
+from .models import NewsroomSettings, SisterBrand
+
+
+def connect() -> None:
+    # Anything a reader's page shows: pages, and the chrome around them.
+    page_published.connect(page_cache.invalidate, dispatch_uid="page-cache-published")
+    page_unpublished.connect(page_cache.invalidate, dispatch_uid="page-cache-unpublished")
+    post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="page-cache-deleted")
+    for model in (SisterBrand, NewsroomSettings):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                page_cache.invalidate, sender=model, dispatch_uid=f"page-cache-{model.__name__}"
+            )

@@ -1,0 +1,66 @@
+"""With the page cache on, readers share cached pages, and a publication makes them stale."""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.models import Page
+
+from dateline.articles.actions import check_add_update
+from dateline.editions.models import NewsroomSettings, SisterBrand
+
+from ..factories import ArticlePageFactory
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    settings.MIDDLEWARE = [
+        "dateline.lib.page_cache.UpdatePageCache",
+        *settings.MIDDLEWARE,
+        "dateline.lib.page_cache.FetchFromPageCache",
+    ]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "page-cache-test",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    NewsroomSettings.load()  # created on first use, which counts as an edit
+
+
+def test_second_reader_gets_the_cached_page(client, newsroom, page_cache):
+    client.get("/cl/")
+    # A change that bypasses publication (and so the invalidation) stays unseen.
+    Page.objects.filter(pk=newsroom["cl"].pk).update(title="Renamed quietly")
+    response = client.get("/cl/")
+    assert "Renamed quietly" not in response.content.decode()
+    assert "max-age=60" in response["Cache-Control"]
+
+
+def test_publishing_makes_cached_pages_stale(client, newsroom, page_cache, editor):
+    article = ArticlePageFactory(parent=newsroom["cl"])
+    article.save_revision(user=editor).publish()
+    client.get(article.url)
+    check_add_update(article, editor, "Breaking: evacuation widened.")
+    assert "Breaking: evacuation widened." in client.get(article.url).content.decode()
+
+
+def test_editing_the_page_chrome_makes_cached_pages_stale(client, newsroom, page_cache):
+    client.get("/cl/")
+    SisterBrand.objects.create(name="Dateline Sport", url="https://example.com/sport")
+    assert "Dateline Sport" in client.get("/cl/").content.decode()
+
+
+def test_signed_in_readers_get_their_own_page_never_a_shared_one(
+    client, newsroom, page_cache, reader
+):
+    client.get("/cl/")
+    client.force_login(reader)
+    response = client.get("/cl/")
+    assert "reader" in response.content.decode()
+    assert "private" in response["Cache-Control"]
+    client.logout()
+    assert "reader" not in client.get("/cl/").content.decode()
