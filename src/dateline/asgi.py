@@ -1,6 +1,44 @@
+"""The ASGI entry point.
+
+Live streams (`/api/v1/liveblogs/{id}/stream`) go to a lean handler in
+`dateline.live.stream`; everything else goes to Django. Lifespan events start
+the demo's simulated correspondent when the demo asks for it.
+"""
+
 import os
+import re
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
-application = get_asgi_application()
+django_application = get_asgi_application()
+
+from dateline.live.stream import stream  # noqa: E402  (needs Django set up)
+
+STREAM_PATH = re.compile(r"^/api/v1/liveblogs/(\d+)/stream/?$")
+
+
+async def application(scope, receive, send):
+    if scope["type"] == "http":
+        match = STREAM_PATH.match(scope["path"])
+        if match:
+            await stream(scope, receive, send, int(match.group(1)))
+            return
+    elif scope["type"] == "lifespan":
+        await lifespan(receive, send)
+        return
+    await django_application(scope, receive, send)
+
+
+async def lifespan(receive, send):
+    from dateline.live import correspondent
+
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            correspondent.start_if_enabled()
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await correspondent.stop()
+            await send({"type": "lifespan.shutdown.complete"})
+            return

@@ -44,6 +44,12 @@ def serve(host: str, port: int, workers: int) -> None:
         "--workers",
         str(workers),
         "--no-ws",
+        # Each SSE reader holds a request open: admit far more than granian's
+        # default of about a thousand concurrent requests per worker.
+        "--backpressure",
+        str(int(os.environ.get("DATELINE_MAX_CONNECTIONS") or 20000)),
+        "--backlog",
+        "2048",
         "dateline.asgi:application",
     ]
     print(f"Serving Dateline at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
@@ -68,6 +74,9 @@ def main(argv: list[str] | None = None) -> None:
         parser.error(f"--port must be between 1 and 65535, not {options.port}")
     _setup_django()
     prepare(load_demo=argv[0] == "demo")
+    if argv[0] == "demo":
+        # A simulated correspondent keeps the demo's live blogs moving.
+        os.environ.setdefault("DATELINE_DEMO_CORRESPONDENT", "1")
     serve(options.host, options.port, options.workers)
 
 

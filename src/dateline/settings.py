@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "dateline.articles",
     "dateline.live",
     "dateline.accounts",
+    "dateline.api",
     "dateline.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -270,3 +271,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DATELINE_LOG_LEVEL", "WARNING")},
 }
+
+# Live coverage (see dateline.live): delivery tuning.
+LIVE_CHANNEL_PREFIX = os.environ.get("DATELINE_LIVE_CHANNEL_PREFIX", "dateline")
+# Idle streams get a comment this often, and each process re-reads the
+# database then too, so a lost notification delays delivery by at most this.
+LIVE_HEARTBEAT_SECONDS = envint("DATELINE_LIVE_HEARTBEAT_SECONDS", 15)
+# A reconnecting reader more than this many events behind reloads instead.
+LIVE_MAX_REPLAY = envint("DATELINE_LIVE_MAX_REPLAY", 1000)
+# Messages queued for one reader before it counts as stalled and is dropped.
+LIVE_QUEUE_MAX = envint("DATELINE_LIVE_QUEUE_MAX", 64)
+LIVE_POST_MAX_CHARS = envint("DATELINE_LIVE_POST_MAX_CHARS", 10_000)
+API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)

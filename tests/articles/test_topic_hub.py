@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from dateline.live.actions import do_set_coverage
+
 from ..factories import ArticlePageFactory, LiveBlogPageFactory, TopicPageFactory
 
 
@@ -44,7 +46,8 @@ def test_hub_puts_open_live_coverage_first(client, newsroom):
 
 def test_hub_leaves_out_ended_coverage_from_the_live_section(client, newsroom):
     topic = TopicPageFactory(parent=newsroom["cl"])
-    LiveBlogPageFactory(parent=newsroom["cl"], topic=topic, title="Ended", coverage_status="ended")
+    blog = LiveBlogPageFactory(parent=newsroom["cl"], topic=topic, title="Ended")
+    do_set_coverage(blog, live=False)
     page = hub(client, topic)
     assert page.select_one(".hub-live") is None
     assert "Ended" in page.get_text()

@@ -25,8 +25,10 @@ from dateline.articles.models import (
 )
 from dateline.editions.models import EditionPage, HomePage, NewsroomSettings, SisterBrand
 from dateline.editions.roles import ensure_edition_groups
-from dateline.live.models import LiveBlogPage
+from dateline.live import actions as live_actions
+from dateline.live.models import LiveBlogPage, LivePost
 
+from . import live_posts
 from .photos import sample_photo
 
 DEMO_PASSWORD = "dateline-demo"
@@ -98,7 +100,35 @@ def load(stdout=None) -> dict:
     }
     stories = load_stories(editions, topics, authors, photos)
     users = ensure_accounts(editions)
+    correspondent = ensure_correspondent()
+    load_live_posts(
+        stories["es-live"], live_posts.SPANISH_OPENING, live_posts.SPANISH_SUMMARY, correspondent
+    )
+    load_live_posts(
+        stories["us-live"], live_posts.ENGLISH_OPENING, live_posts.ENGLISH_SUMMARY, correspondent
+    )
     return {"home": home, "editions": editions, "stories": stories, "users": users}
+
+
+def ensure_correspondent():
+    """The byline of the simulated correspondent's posts. It cannot sign in."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username="correspondent",
+        defaults={"first_name": "Lucía", "last_name": "Ferrer (sample correspondent)"},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def load_live_posts(blog, opening, summary, author) -> None:
+    if LivePost.objects.filter(blog=blog).exists():
+        return
+    live_actions.do_update_summary(blog, summary)
+    for text, key_event in opening:
+        live_actions.do_publish_post(blog, author, text, key_event=key_event)
 
 
 def ensure_home() -> HomePage:
@@ -222,10 +252,6 @@ def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
             "estado de las carreteras en la costa de Valdemar.",
             bylines=bylines(authors["Lucía Ferrer"]),
             lead_image=photos["river"],
-            summary="<ul><li>Tres barrios ribereños, evacuados.</li>"
-            "<li>200.000 hogares sin electricidad en el peor momento.</li>"
-            "<li>Colegios cerrados el jueves en toda la costa.</li></ul>",
-            coverage_started_at=ago(9),
         ),
         hours_ago=9,
         circulated_to=spanish_circulation,
@@ -333,9 +359,6 @@ def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
             standfirst="Live updates as Storm Aurelia moves inland.",
             bylines=bylines(authors["Emma Clarke"]),
             lead_image=photos["river"],
-            summary="<ul><li>Three riverside districts evacuated.</li>"
-            "<li>200,000 homes lost power at the peak.</li></ul>",
-            coverage_started_at=ago(8),
         ),
         hours_ago=8,
     )

@@ -1,12 +1,20 @@
-"""Live coverage: a live blog is a story with a stream of posts."""
+"""Live coverage: a live blog is a story with a stream of posts.
+
+Every change to a live blog appends one `LiveEvent` with a per-blog, strictly
+increasing sequence number, in the same transaction as the change (see
+`live.actions`). Readers get events by SSE or polling and never miss one.
+"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page, PageManager
 
 from dateline.articles.models import StoryPage, StoryQuerySet
@@ -14,22 +22,12 @@ from dateline.articles.models import StoryPage, StoryQuerySet
 
 class LiveBlogQuerySet(StoryQuerySet):
     def open(self) -> LiveBlogQuerySet:
-        return self.filter(coverage_status=LiveBlogPage.Status.LIVE)
+        # A blog whose desk state does not exist yet has never been closed.
+        return self.exclude(live_state__status=LiveState.Status.ENDED)
 
 
 class LiveBlogPage(StoryPage):
-    class Status(models.TextChoices):
-        LIVE = "live", _("Live")
-        ENDED = "ended", _("Ended")
-
-    summary = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link", "ul"],
-        help_text=_("The short summary readers see first, kept current by the editors."),
-    )
-    coverage_status = models.CharField(max_length=8, choices=Status.choices, default=Status.LIVE)
-    coverage_started_at = models.DateTimeField(default=timezone.now)
-    coverage_ended_at = models.DateTimeField(null=True, blank=True)
+    """The page readers open. Its posts, summary and status are kept by the desk."""
 
     objects = PageManager.from_queryset(LiveBlogQuerySet)()
 
@@ -42,14 +40,9 @@ class LiveBlogPage(StoryPage):
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption")],
             heading=_("Lead photo"),
         ),
-        FieldPanel("summary"),
-        MultiFieldPanel(
-            [
-                FieldPanel("coverage_status"),
-                FieldPanel("coverage_started_at"),
-                FieldPanel("coverage_ended_at"),
-            ],
-            heading=_("Coverage"),
+        HelpPanel(
+            _("Posts, the summary and opening or closing coverage are done in the live desk."),
+            heading=_("Live desk"),
         ),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("circulated_to")]
@@ -60,6 +53,135 @@ class LiveBlogPage(StoryPage):
     class Meta:
         verbose_name = _("live blog")
 
+    @cached_property
+    def state(self) -> LiveState:
+        return LiveState.objects.get_or_create(blog_id=self.pk)[0]
+
     @property
     def is_live(self) -> bool:
-        return self.coverage_status == self.Status.LIVE
+        return self.state.status == LiveState.Status.LIVE
+
+    @property
+    def last_updated(self):
+        newest = self.posts.order_by("-published_at").values_list("published_at", flat=True)[:1]
+        times = [super().last_updated, *newest, self.state.summary_updated_at]
+        return max((t for t in times if t is not None), default=None)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import live_blog_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(live_blog_context(self, request))
+        return context
+
+
+class LiveState(models.Model):
+    """What the desk changes on a live blog, outside the page's revisions.
+
+    `last_seq` is the blog's event counter: actions increment it under a row
+    lock, so sequence numbers are gap-free and strictly increasing per blog.
+    """
+
+    class Status(models.TextChoices):
+        LIVE = "live", _("Live")
+        ENDED = "ended", _("Ended")
+
+    blog = models.OneToOneField(
+        LiveBlogPage, on_delete=models.CASCADE, primary_key=True, related_name="live_state"
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.LIVE)
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    summary = models.TextField(blank=True, help_text=_("Sanitised HTML."))
+    summary_updated_at = models.DateTimeField(null=True, blank=True)
+    last_seq = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.blog_id}: {self.status} @ {self.last_seq}"
+
+
+class LivePost(models.Model):
+    blog = models.ForeignKey(LiveBlogPage, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body_source = models.TextField(help_text=_("What the writer typed."))
+    body = models.TextField(help_text=_("Sanitised HTML shown to readers."))
+    image = models.ForeignKey(
+        "photos.Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    revision = models.PositiveIntegerField(default=1)
+    is_pinned = models.BooleanField(default=False)
+    is_key_event = models.BooleanField(default=False)
+    key_event_title = models.CharField(max_length=140, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["blog", "-published_at"])]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    @property
+    def headline(self) -> str:
+        return self.key_event_title or Truncator(strip_tags(self.body)).chars(90)
+
+    @property
+    def author_name(self) -> str:
+        if self.author is None:
+            return ""
+        return self.author.get_full_name() or self.author.get_username()
+
+    @property
+    def was_edited(self) -> bool:
+        return self.revision > 1
+
+
+class LiveEvent(models.Model):
+    """One change to a live blog, as readers receive it (a transactional outbox)."""
+
+    class Type(models.TextChoices):
+        POST_PUBLISHED = "post_published"
+        POST_EDITED = "post_edited"
+        POST_DELETED = "post_deleted"
+        POST_PINNED = "post_pinned"
+        POST_UNPINNED = "post_unpinned"
+        KEY_EVENT_MARKED = "key_event_marked"
+        KEY_EVENT_UNMARKED = "key_event_unmarked"
+        SUMMARY_CHANGED = "summary_changed"
+        COVERAGE_OPENED = "coverage_opened"
+        COVERAGE_CLOSED = "coverage_closed"
+
+    blog = models.ForeignKey(LiveBlogPage, on_delete=models.CASCADE, related_name="events")
+    seq = models.PositiveBigIntegerField()
+    type = models.CharField(max_length=24, choices=Type.choices)
+    # Not a foreign key: the event outlives a deleted post.
+    post_id = models.BigIntegerField(null=True, blank=True)
+    post = models.JSONField(null=True, blank=True)
+    html = models.TextField(blank=True)
+    blog_state = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["blog", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["blog", "seq"], name="live_event_unique_seq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.blog_id}#{self.seq} {self.type}"
+
+    def as_json(self) -> dict:
+        """The event as the polling endpoint, the stream and the app see it."""
+        data = {
+            "seq": self.seq,
+            "type": self.type,
+            "post_id": self.post_id,
+            "post": self.post,
+            "html": self.html,
+        }
+        if self.blog_state is not None:
+            data["blog"] = self.blog_state
+        return data

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth import authenticate
+from django.utils import timezone
+from ninja import Router, Schema
+from wagtail.models import APIToken
+
+from dateline.api.auth import token_expiry
+from dateline.api.problems import Problem
+
+router = Router(tags=["auth"])
+
+
+class Credentials(Schema):
+    username: str
+    password: str
+
+
+class TokenOut(Schema):
+    token: str
+    expires_at: datetime
+
+
+@router.post("/token", response={200: TokenOut}, auth=None, summary="Get an API token")
+def issue_token(request, credentials: Credentials):
+    """Exchanges a username and password for a bearer token. Revoke tokens in the
+    admin (Account → API tokens)."""
+    user = authenticate(request, username=credentials.username, password=credentials.password)
+    if user is None or not user.is_active:
+        raise Problem(401, "Unauthorized", "The username or password is wrong.")
+    token, plaintext = APIToken.create_token(
+        user=user, name=f"Issued by POST /api/v1/auth/token on {timezone.now():%Y-%m-%d %H:%M}"
+    )
+    return {"token": plaintext, "expires_at": token_expiry(token)}

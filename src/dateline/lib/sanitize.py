@@ -1,0 +1,57 @@
+"""The allow-list sanitiser every piece of user-supplied HTML goes through."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+import nh3
+
+POST_TAGS = {"p", "br", "a", "strong", "em", "b", "i", "blockquote", "cite", "q", "ul", "ol", "li"}
+POST_ATTRIBUTES = {"a": {"href", "title"}, "p": {"class"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+_TAG = re.compile(r"<[a-zA-Z/][^>]*>")
+
+
+def clean_html(markup: str) -> str:
+    """Keeps only allowed tags, attributes and URL schemes; drops scripts and handlers."""
+    return nh3.clean(
+        markup,
+        tags=POST_TAGS,
+        attributes=POST_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
+        strip_comments=True,
+    )
+
+
+def _linkify(escaped_line: str) -> str:
+    return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped_line)
+
+
+def _link_card(url: str) -> str:
+    parts = urlsplit(html.unescape(url))
+    label = html.escape(parts.netloc + (parts.path if parts.path not in ("", "/") else ""))
+    return f'<p class="link-card"><a href="{url}">{label}</a></p>'
+
+
+def text_to_html(text: str) -> str:
+    """Plain text to HTML: paragraphs at blank lines, links made clickable, and a
+    URL alone on its own line shown as a link card. HTML typed by the writer is
+    kept only as far as the allow-list lets it through."""
+    text = text.replace("\r\n", "\n").strip()
+    if _TAG.search(text):
+        return clean_html(text)
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text):
+        escaped = html.escape(block.strip(), quote=True)
+        if _URL.fullmatch(escaped):
+            paragraphs.append(_link_card(escaped))
+        else:
+            paragraphs.append(
+                "<p>" + "<br>".join(_linkify(line) for line in escaped.split("\n")) + "</p>"
+            )
+    return clean_html("".join(paragraphs))

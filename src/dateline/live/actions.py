@@ -1,0 +1,261 @@
+"""Every write to live coverage, and the only code that appends live events.
+
+Each `do_…` function changes data and appends its event(s) in one transaction,
+holding the blog's `LiveState` row lock so sequence numbers are gap-free; the
+notification is published only after commit (`notify_on_commit`). `check_…`
+functions validate input and permission first.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from dateline.lib.sanitize import text_to_html
+
+from . import rendering
+from .broker import notify_on_commit
+from .models import LiveBlogPage, LiveEvent, LivePost, LiveState
+
+Type = LiveEvent.Type
+
+
+class EditConflict(Exception):
+    """An edit was made against a revision that is no longer the post's current one."""
+
+    def __init__(self, current: LivePost):
+        super().__init__(f"Post {current.pk} is at revision {current.revision}.")
+        self.current = current
+
+
+# Permission ------------------------------------------------------------------
+
+
+def can_post(user, blog: LiveBlogPage) -> bool:
+    return user.is_authenticated and blog.permissions_for_user(user).can_edit()
+
+
+def can_run_coverage(user, blog: LiveBlogPage) -> bool:
+    return user.is_authenticated and blog.permissions_for_user(user).can_publish()
+
+
+def _require(allowed: bool, blog: LiveBlogPage, what: str) -> None:
+    if not allowed:
+        edition = blog.edition.title if blog.edition else "this edition"
+        raise PermissionDenied(f"You may not {what} in {edition}.")
+
+
+# Events ----------------------------------------------------------------------
+
+
+def _lock_state(blog: LiveBlogPage) -> LiveState:
+    """The blog's state, locked until the transaction ends. Call inside atomic()."""
+    LiveState.objects.get_or_create(blog_id=blog.pk)
+    return LiveState.objects.select_for_update().get(blog_id=blog.pk)
+
+
+def _append(
+    blog: LiveBlogPage,
+    type: str,
+    post: LivePost | None = None,
+    post_id: int | None = None,
+    state: LiveState | None = None,
+) -> LiveEvent:
+    """Appends one event. Precondition: inside atomic(), holding `_lock_state`."""
+    LiveState.objects.filter(blog_id=blog.pk).update(last_seq=F("last_seq") + 1)
+    seq = LiveState.objects.values_list("last_seq", flat=True).get(blog_id=blog.pk)
+    event = LiveEvent.objects.create(
+        blog=blog,
+        seq=seq,
+        type=type,
+        post_id=post.pk if post else post_id,
+        post=rendering.post_json(post, blog) if post else None,
+        html=rendering.event_html(type, blog, post=post, state=state),
+        blog_state=rendering.state_json(state) | {"last_seq": seq} if state else None,
+    )
+    notify_on_commit(blog.pk, seq)
+    return event
+
+
+# Posts -----------------------------------------------------------------------
+
+
+def _check_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": "Write the post before publishing it."})
+    limit = settings.LIVE_POST_MAX_CHARS
+    if len(body) > limit:
+        raise ValidationError(
+            {"body": f"Keep the post under {limit:,} characters (it has {len(body):,})."}
+        )
+    if not text_to_html(body).strip():
+        raise ValidationError({"body": "The post has no text a reader could see."})
+    return body
+
+
+def _check_open(blog: LiveBlogPage) -> None:
+    if LiveState.objects.filter(blog_id=blog.pk, status=LiveState.Status.ENDED).exists():
+        raise ValidationError("Coverage of this blog has ended: reopen it to post again.")
+
+
+def do_publish_post(blog: LiveBlogPage, author, body: str, image=None, key_event=False) -> LivePost:
+    with transaction.atomic():
+        _lock_state(blog)
+        now = timezone.now()
+        post = LivePost.objects.create(
+            blog=blog,
+            author=author,
+            body_source=body,
+            body=text_to_html(body),
+            image=image,
+            published_at=now,
+            updated_at=now,
+            is_key_event=key_event,
+        )
+        _append(blog, Type.POST_PUBLISHED, post)
+        if key_event:
+            _append(blog, Type.KEY_EVENT_MARKED, post)
+    return post
+
+
+def check_publish_post(blog: LiveBlogPage, author, body: str, image=None, key_event=False):
+    _require(can_post(author, blog), blog, "post")
+    body = _check_body(body)
+    _check_open(blog)
+    return do_publish_post(blog, author, body, image=image, key_event=key_event)
+
+
+def do_edit_post(post: LivePost, editor, body: str, base_revision: int) -> LivePost:
+    blog = post.blog
+    with transaction.atomic():
+        _lock_state(blog)
+        post = LivePost.objects.select_for_update().get(pk=post.pk)
+        if post.revision != base_revision:
+            raise EditConflict(post)
+        post.body_source = body
+        post.body = text_to_html(body)
+        post.revision += 1
+        post.updated_at = timezone.now()
+        post.save()
+        _append(blog, Type.POST_EDITED, post)
+    return post
+
+
+def check_edit_post(post: LivePost, editor, body: str, base_revision) -> LivePost:
+    _require(can_post(editor, post.blog), post.blog, "edit posts")
+    body = _check_body(body)
+    try:
+        base_revision = int(base_revision)
+    except (TypeError, ValueError):
+        raise ValidationError(
+            {"revision": "Send the revision the edit was made against."}
+        ) from None
+    return do_edit_post(post, editor, body, base_revision)
+
+
+def do_delete_post(post: LivePost) -> None:
+    blog = post.blog
+    with transaction.atomic():
+        _lock_state(blog)
+        post_id = post.pk
+        if not LivePost.objects.filter(pk=post_id).delete()[0]:
+            return
+        # Earlier events of the post no longer carry its content: replay shows
+        # readers only what they may still see.
+        LiveEvent.objects.filter(blog=blog, post_id=post_id).update(post=None, html="")
+        _append(blog, Type.POST_DELETED, post_id=post_id)
+
+
+def check_delete_post(post: LivePost, user) -> None:
+    _require(can_post(user, post.blog), post.blog, "delete posts")
+    do_delete_post(post)
+
+
+def do_pin_post(post: LivePost, pinned: bool) -> LivePost:
+    blog = post.blog
+    with transaction.atomic():
+        _lock_state(blog)
+        post = LivePost.objects.select_for_update().get(pk=post.pk)
+        if post.is_pinned == pinned:
+            return post
+        if pinned:
+            # One pinned post at a time: pinning another unpins the old one.
+            for other in LivePost.objects.filter(blog=blog, is_pinned=True).exclude(pk=post.pk):
+                other.is_pinned = False
+                other.save(update_fields=["is_pinned"])
+                _append(blog, Type.POST_UNPINNED, other)
+        post.is_pinned = pinned
+        post.save(update_fields=["is_pinned"])
+        _append(blog, Type.POST_PINNED if pinned else Type.POST_UNPINNED, post)
+    return post
+
+
+def check_pin_post(post: LivePost, user, pinned: bool) -> LivePost:
+    _require(can_post(user, post.blog), post.blog, "pin posts")
+    return do_pin_post(post, bool(pinned))
+
+
+def do_mark_key_event(post: LivePost, key_event: bool, title: str = "") -> LivePost:
+    blog = post.blog
+    with transaction.atomic():
+        _lock_state(blog)
+        post = LivePost.objects.select_for_update().get(pk=post.pk)
+        if post.is_key_event == key_event and post.key_event_title == title:
+            return post
+        post.is_key_event = key_event
+        post.key_event_title = title if key_event else ""
+        post.save(update_fields=["is_key_event", "key_event_title"])
+        _append(blog, Type.KEY_EVENT_MARKED if key_event else Type.KEY_EVENT_UNMARKED, post)
+    return post
+
+
+def check_mark_key_event(post: LivePost, user, key_event: bool, title: str = "") -> LivePost:
+    _require(can_post(user, post.blog), post.blog, "mark key events")
+    title = (title or "").strip()
+    if len(title) > 140:
+        raise ValidationError({"title": "Keep the key event's title under 140 characters."})
+    return do_mark_key_event(post, bool(key_event), title)
+
+
+# The blog --------------------------------------------------------------------
+
+
+def do_update_summary(blog: LiveBlogPage, summary: str) -> LiveState:
+    with transaction.atomic():
+        state = _lock_state(blog)
+        state.summary = text_to_html(summary) if summary.strip() else ""
+        state.summary_updated_at = timezone.now()
+        state.save(update_fields=["summary", "summary_updated_at"])
+        _append(blog, Type.SUMMARY_CHANGED, state=state)
+    return state
+
+
+def check_update_summary(blog: LiveBlogPage, user, summary: str) -> LiveState:
+    _require(can_run_coverage(user, blog), blog, "edit the summary")
+    summary = summary or ""
+    if len(summary) > 4000:
+        raise ValidationError({"summary": "Keep the summary under 4,000 characters."})
+    return do_update_summary(blog, summary)
+
+
+def do_set_coverage(blog: LiveBlogPage, live: bool) -> LiveState:
+    with transaction.atomic():
+        state = _lock_state(blog)
+        wanted = LiveState.Status.LIVE if live else LiveState.Status.ENDED
+        if state.status == wanted:
+            return state
+        state.status = wanted
+        state.ended_at = None if live else timezone.now()
+        state.save(update_fields=["status", "ended_at"])
+        _append(blog, Type.COVERAGE_OPENED if live else Type.COVERAGE_CLOSED, state=state)
+    blog.__dict__.pop("state", None)
+    return state
+
+
+def check_set_coverage(blog: LiveBlogPage, user, live: bool) -> LiveState:
+    _require(can_run_coverage(user, blog), blog, "open or close coverage")
+    return do_set_coverage(blog, bool(live))

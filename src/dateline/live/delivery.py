@@ -1,0 +1,43 @@
+"""Reading events for readers: one visibility rule for replay, polling and live delivery."""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+
+from .models import LiveBlogPage, LiveEvent, LiveState
+
+
+def visible_blog(blog_id: int, user=None) -> LiveBlogPage | None:
+    """The blog if its events may be read: published for readers, or editable by the user."""
+    blog = LiveBlogPage.objects.visible_to_readers().filter(pk=blog_id).first()
+    if blog is None and user is not None and user.is_authenticated:
+        blog = LiveBlogPage.objects.filter(pk=blog_id).first()
+        if blog is not None and not blog.permissions_for_user(user).can_edit():
+            blog = None
+    return blog
+
+
+def last_seq(blog_id: int) -> int:
+    return LiveState.objects.filter(blog_id=blog_id).values_list("last_seq", flat=True).first() or 0
+
+
+def events_after(blog_id: int, after: int, limit: int | None = None) -> list[LiveEvent]:
+    events = LiveEvent.objects.filter(blog_id=blog_id, seq__gt=after).order_by("seq")
+    return list(events[:limit] if limit else events)
+
+
+def can_replay(after: int, newest: int) -> bool:
+    """Whether a reader at `after` can be brought up to `newest` by replay alone."""
+    return 0 <= after <= newest and newest - after <= settings.LIVE_MAX_REPLAY
+
+
+def sse_message(event: LiveEvent) -> bytes:
+    """One event as Server-Sent Events bytes: serialised once, sent to every reader."""
+    data = json.dumps(event.as_json(), ensure_ascii=False, separators=(",", ":"))
+    return f"id: {event.seq}\nevent: {event.type}\ndata: {data}\n\n".encode()
+
+
+RESET = b"event: reset\ndata: {}\n\n"
+HEARTBEAT = b": heartbeat\n\n"

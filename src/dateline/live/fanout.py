@@ -1,0 +1,167 @@
+"""Fan-out in one server process: one subscription per live blog, many readers.
+
+A `Channel` holds every local reader of one blog. On a broker notification,
+or at each heartbeat when nothing arrived, it reads the new events from the
+database once, serialises each once, and offers the same bytes to every reader.
+A reader whose queue is full (a slow or stalled client) is dropped rather than
+allowed to hold up the others; it comes back with Last-Event-ID.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+
+from . import delivery
+from .broker import get_broker
+
+log = logging.getLogger(__name__)
+
+
+class Reader:
+    """One connected reader: a bounded queue of (seq, bytes) the stream writes out."""
+
+    __slots__ = ("dropped", "last_seq", "queue")
+
+    def __init__(self, last_seq: int) -> None:
+        self.last_seq = last_seq
+        self.queue: asyncio.Queue = asyncio.Queue(maxsize=settings.LIVE_QUEUE_MAX)
+        self.dropped = False
+
+    def offer(self, item: tuple[int, bytes]) -> bool:
+        if self.dropped:
+            return False
+        try:
+            self.queue.put_nowait(item)
+            return True
+        except asyncio.QueueFull:
+            self.drop()
+            return False
+
+    def drop(self) -> None:
+        self.dropped = True
+        # Wake the writer so it notices and closes the response.
+        while not self.queue.empty():
+            self.queue.get_nowait()
+        self.queue.put_nowait((-1, b""))
+
+
+class Channel:
+    def __init__(self, hub: Hub, blog_id: int) -> None:
+        self.hub = hub
+        self.blog_id = blog_id
+        self.readers: set[Reader] = set()
+        self.last_seq = 0
+        self.wakeup = asyncio.Event()
+        self.task: asyncio.Task | None = None
+
+    def notify(self, seq: int) -> None:
+        if seq > self.last_seq:
+            self.wakeup.set()
+
+    async def start(self) -> None:
+        self.last_seq = await sync_to_async(delivery.last_seq, thread_sensitive=False)(self.blog_id)
+        await get_broker().subscribe(self.blog_id, self.notify)
+        self.task = asyncio.create_task(self.run())
+
+    async def run(self) -> None:
+        heartbeat = settings.LIVE_HEARTBEAT_SECONDS
+        try:
+            while True:
+                if not self.readers:
+                    # Joining takes the hub's lock too, so no reader joins a
+                    # channel that is about to end.
+                    async with self.hub.lock:
+                        if not self.readers:
+                            self.hub.channels.pop(self.blog_id, None)
+                            return
+                try:
+                    await asyncio.wait_for(self.wakeup.wait(), timeout=heartbeat)
+                    notified = True
+                except TimeoutError:
+                    notified = False
+                self.wakeup.clear()
+                delivered = await self.deliver()
+                if not notified and not delivered:
+                    self.broadcast((0, delivery.HEARTBEAT))
+        except Exception:
+            log.exception("live channel for blog %s failed; readers will reconnect", self.blog_id)
+            self.hub.channels.pop(self.blog_id, None)
+            for reader in list(self.readers):
+                reader.drop()
+        finally:
+            await get_broker().unsubscribe_async(self.blog_id, self.notify)
+
+    async def deliver(self) -> int:
+        """Reads events past `last_seq` and offers them to every reader, in order."""
+        events = await sync_to_async(self._read, thread_sensitive=False)()
+        for seq, message in events:
+            self.broadcast((seq, message))
+            self.last_seq = seq
+        return len(events)
+
+    def _read(self) -> list[tuple[int, bytes]]:
+        if delivery.visible_blog(self.blog_id) is None:
+            return []
+        return [
+            (event.seq, delivery.sse_message(event))
+            for event in delivery.events_after(self.blog_id, self.last_seq)
+        ]
+
+    def broadcast(self, item: tuple[int, bytes]) -> None:
+        # Collecting garbage in the middle of a fan-out stalls every reader at once.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for reader in list(self.readers):
+                if not reader.offer(item):
+                    self.readers.discard(reader)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+
+class Hub:
+    """Every live channel of this process."""
+
+    def __init__(self) -> None:
+        self.channels: dict[int, Channel] = {}
+        self.lock = asyncio.Lock()
+
+    async def join(self, blog_id: int, reader: Reader) -> Channel:
+        async with self.lock:
+            channel = self.channels.get(blog_id)
+            if channel is None:
+                channel = Channel(self, blog_id)
+                channel.readers.add(reader)
+                self.channels[blog_id] = channel
+                await channel.start()
+            else:
+                channel.readers.add(reader)
+        return channel
+
+    def leave(self, blog_id: int, reader: Reader) -> None:
+        channel = self.channels.get(blog_id)
+        if channel is not None:
+            channel.readers.discard(reader)
+            if not channel.readers:
+                channel.wakeup.set()  # lets the task notice and end
+
+    def reader_count(self) -> int:
+        return sum(len(c.readers) for c in self.channels.values())
+
+
+_hubs: dict[int, Hub] = {}
+
+
+def get_hub() -> Hub:
+    """The hub of the running event loop (one per server process in production)."""
+    loop = asyncio.get_running_loop()
+    hub = _hubs.get(id(loop))
+    if hub is None:
+        hub = _hubs[id(loop)] = Hub()
+    return hub
