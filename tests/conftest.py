@@ -74,3 +74,12 @@ def reader(db):
 @pytest.fixture
 def admin(db):
     return _person("admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _short_lived_connections():
+    # Live delivery reads the database from worker threads; with persistent
+    # connections those would outlive the test database.
+    from django.db import connections
+
+    connections["default"].settings_dict["CONN_MAX_AGE"] = 0

@@ -161,7 +161,13 @@ TEMPLATES = [
 # Storage. SQLite in WAL mode by default; DATABASE_URL switches to PostgreSQL.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL,
+            conn_max_age=envint("DATELINE_DB_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

@@ -11,7 +11,7 @@ from typing import Literal
 
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from dateline.api.auth import optional_user, token_or_session
 from dateline.api.problems import Problem
@@ -227,7 +227,7 @@ def publish_post(request, blog_id: int, payload: PostIn):
     post = actions.check_publish_post(
         blog, request.user, payload.body, image=image, key_event=payload.key_event
     )
-    return 201, rendering.post_json(post, blog)
+    return Status(201, rendering.post_json(post, blog))
 
 
 @router.patch(

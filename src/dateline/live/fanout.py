@@ -13,10 +13,9 @@ import asyncio
 import gc
 import logging
 
-from asgiref.sync import sync_to_async
 from django.conf import settings
 
-from . import delivery
+from . import db, delivery
 from .broker import get_broker
 
 log = logging.getLogger(__name__)
@@ -64,7 +63,7 @@ class Channel:
             self.wakeup.set()
 
     async def start(self) -> None:
-        self.last_seq = await sync_to_async(delivery.last_seq, thread_sensitive=False)(self.blog_id)
+        self.last_seq = await db.read(delivery.last_seq, self.blog_id)
         await get_broker().subscribe(self.blog_id, self.notify)
         self.task = asyncio.create_task(self.run())
 
@@ -98,7 +97,7 @@ class Channel:
 
     async def deliver(self) -> int:
         """Reads events past `last_seq` and offers them to every reader, in order."""
-        events = await sync_to_async(self._read, thread_sensitive=False)()
+        events = await db.read(self._read)
         for seq, message in events:
             self.broadcast((seq, message))
             self.last_seq = seq

@@ -18,9 +18,7 @@ import contextlib
 import json
 from urllib.parse import parse_qs
 
-from asgiref.sync import sync_to_async
-
-from . import delivery
+from . import db, delivery
 from .fanout import Reader, get_hub
 
 HEADERS = [
@@ -55,7 +53,7 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         status, body = _problem(405, "Method not allowed", "The stream only answers GET.")
         await _send_problem(send, status, body, extra=[(b"allow", b"GET")])
         return
-    visible, newest = await sync_to_async(_open, thread_sensitive=False)(blog_id)
+    visible, newest = await db.read(_open, blog_id)
     if not visible:
         status, body = _problem(404, "Not found", f"No live blog {blog_id} is published.")
         await _send_problem(send, status, body)
@@ -83,9 +81,7 @@ async def stream(scope, receive, send, blog_id: int) -> None:
     try:
         # Replay what the reader missed; events that arrive meanwhile wait in its
         # queue and are skipped below if replay already sent them.
-        for event in await sync_to_async(delivery.events_after, thread_sensitive=False)(
-            blog_id, after
-        ):
+        for event in await db.read(delivery.events_after, blog_id, after):
             await send(
                 {
                     "type": "http.response.body",

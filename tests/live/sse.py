@@ -1,0 +1,94 @@
+"""A reader of the SSE stream, talking ASGI to the stream handler directly."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from dateline.live.stream import stream
+
+
+class StreamReader:
+    def __init__(self, blog_id: int, last_event_id=None, after=None, stall=False):
+        headers = (
+            [(b"last-event-id", str(last_event_id).encode())] if last_event_id is not None else []
+        )
+        query = f"after={after}".encode() if after is not None else b""
+        self.scope = {"type": "http", "method": "GET", "headers": headers, "query_string": query}
+        self.blog_id = blog_id
+        self.status = None
+        self.buffer = b""
+        self.events: list[dict] = []
+        self.comments = 0
+        self.ended = asyncio.Event()
+        self.arrived = asyncio.Event()
+        self._disconnect = asyncio.Event()
+        # A stalled client takes the response head and the retry line, then no more.
+        self.stall = asyncio.Event() if stall else None
+        self.sends = 0
+        self.task = None
+
+    async def _receive(self):
+        await self._disconnect.wait()
+        return {"type": "http.disconnect"}
+
+    async def _send(self, message):
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+            return
+        self.sends += 1
+        if self.stall is not None and self.sends > 1:
+            await self.stall.wait()  # the write never completes
+        self.buffer += message.get("body", b"")
+        while b"\n\n" in self.buffer:
+            block, self.buffer = self.buffer.split(b"\n\n", 1)
+            self._parse(block.decode())
+        if not message.get("more_body", False):
+            self.ended.set()
+
+    def _parse(self, block: str) -> None:
+        fields = {}
+        for line in block.split("\n"):
+            if line.startswith(":"):
+                self.comments += 1
+                continue
+            name, _, value = line.partition(": ")
+            fields[name] = value
+        if "event" in fields:
+            data = json.loads(fields.get("data") or "{}")
+            self.events.append({"id": fields.get("id"), "event": fields["event"], "data": data})
+            self.arrived.set()
+
+    def start(self) -> StreamReader:
+        self.task = asyncio.create_task(stream(self.scope, self._receive, self._send, self.blog_id))
+        return self
+
+    async def wait_for(self, count: int, timeout: float = 5) -> list[dict]:
+        async def enough():
+            while len(self.events) < count and not self.ended.is_set():
+                self.arrived.clear()
+                await self.arrived.wait()
+
+        await asyncio.wait_for(enough(), timeout)
+        return self.events
+
+    @staticmethod
+    async def wait_for_readers(count: int, timeout: float = 5) -> None:
+        """Until this process's hub holds `count` readers."""
+        from dateline.live.fanout import get_hub
+
+        async def joined():
+            while get_hub().reader_count() < count:
+                await asyncio.sleep(0.01)
+
+        await asyncio.wait_for(joined(), timeout)
+
+    async def close(self):
+        self._disconnect.set()
+        if self.stall is not None:
+            self.stall.set()
+        await asyncio.wait_for(self.task, 5)
+
+    @property
+    def seqs(self) -> list[int]:
+        return [int(e["id"]) for e in self.events if e["id"]]

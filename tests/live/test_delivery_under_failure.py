@@ -1,0 +1,73 @@
+"""A lost notification costs latency, never an update; a stalled reader holds up no one."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from asgiref.sync import sync_to_async
+
+from dateline.live import actions
+from dateline.live.fanout import get_hub
+
+from .sse import StreamReader
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_lost_notification_is_made_up_by_the_heartbeat(blog, reporter, settings, monkeypatch):
+    settings.LIVE_HEARTBEAT_SECONDS = 1
+    dropped = []
+    monkeypatch.setattr(actions, "notify_on_commit", lambda blog_id, seq: dropped.append(seq))
+
+    async def scenario():
+        reader = StreamReader(blog.pk, after=0).start()
+        await StreamReader.wait_for_readers(1)
+        started = time.monotonic()
+        await sync_to_async(actions.check_publish_post, thread_sensitive=False)(
+            blog, reporter, "Nobody was told about this post."
+        )
+        await reader.wait_for(1, timeout=5)
+        elapsed = time.monotonic() - started
+        await reader.close()
+        return reader, elapsed
+
+    reader, elapsed = asyncio.run(scenario())
+    assert dropped == [1]  # the notification really was lost
+    assert reader.seqs == [1]
+    assert elapsed <= settings.LIVE_HEARTBEAT_SECONDS + 1
+
+
+def test_idle_stream_gets_heartbeats(blog, settings):
+    settings.LIVE_HEARTBEAT_SECONDS = 0.2
+
+    async def scenario():
+        reader = StreamReader(blog.pk, after=0).start()
+        await asyncio.sleep(1)
+        await reader.close()
+        return reader
+
+    assert asyncio.run(scenario()).comments >= 2
+
+
+def test_stalled_reader_is_dropped_without_delaying_the_others(blog, reporter, settings):
+    settings.LIVE_QUEUE_MAX = 3
+
+    async def scenario():
+        stalled = StreamReader(blog.pk, after=0, stall=True).start()
+        healthy = StreamReader(blog.pk, after=0).start()
+        await StreamReader.wait_for_readers(2)
+        for n in range(8):
+            await sync_to_async(actions.check_publish_post, thread_sensitive=False)(
+                blog, reporter, f"Post {n}."
+            )
+        await healthy.wait_for(8, timeout=5)
+        still_connected = get_hub().reader_count()
+        await healthy.close()
+        await stalled.close()
+        return healthy, still_connected
+
+    healthy, still_connected = asyncio.run(scenario())
+    assert healthy.seqs == list(range(1, 9))
+    assert still_connected == 1  # the stalled reader was dropped
