@@ -127,8 +127,12 @@ def load_live_posts(blog, opening, summary, author) -> None:
     if LivePost.objects.filter(blog=blog).exists():
         return
     live_actions.do_update_summary(blog, summary)
-    for text, key_event in opening:
-        live_actions.do_publish_post(blog, author, text, key_event=key_event)
+    for minutes_ago, (text, key_event) in zip(
+        range(len(opening) * 40, 0, -40), opening, strict=True
+    ):
+        live_actions.do_publish_post(
+            blog, author, text, key_event=key_event, published_at=ago(minutes_ago / 60)
+        )
 
 
 def ensure_home() -> HomePage:

@@ -42,13 +42,16 @@ def draw_scene(seed: int, width: int = 1600, height: int = 900) -> bytes:
     return out.getvalue()
 
 
-def sample_photo(title: str, seed: int, caption: str, photographer: str, agency: str) -> Photo:
+def sample_photo(
+    title: str, seed: int, caption: str, photographer: str, agency: str, alt: str = ""
+) -> Photo:
     existing = Photo.objects.filter(title=title).first()
     if existing:
         return existing
     photo = Photo(
         title=title,
-        description=caption,
+        # Alt text describes the picture; the caption, shown beside it, tells the news.
+        description=alt or "A drawn sample picture: rain over a dark harbour skyline and the sea.",
         caption=caption,
         photographer=photographer,
         agency=agency,

@@ -102,10 +102,12 @@ def _check_open(blog: LiveBlogPage) -> None:
         raise ValidationError("Coverage of this blog has ended: reopen it to post again.")
 
 
-def do_publish_post(blog: LiveBlogPage, author, body: str, image=None, key_event=False) -> LivePost:
+def do_publish_post(
+    blog: LiveBlogPage, author, body: str, image=None, key_event=False, published_at=None
+) -> LivePost:
     with transaction.atomic():
         _lock_state(blog)
-        now = timezone.now()
+        now = published_at or timezone.now()
         post = LivePost.objects.create(
             blog=blog,
             author=author,
@@ -227,9 +229,10 @@ def check_mark_key_event(post: LivePost, user, key_event: bool, title: str = "")
 def do_update_summary(blog: LiveBlogPage, summary: str) -> LiveState:
     with transaction.atomic():
         state = _lock_state(blog)
+        state.summary_source = summary.strip()
         state.summary = text_to_html(summary) if summary.strip() else ""
         state.summary_updated_at = timezone.now()
-        state.save(update_fields=["summary", "summary_updated_at"])
+        state.save(update_fields=["summary_source", "summary", "summary_updated_at"])
         _append(blog, Type.SUMMARY_CHANGED, state=state)
     return state
 

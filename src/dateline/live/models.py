@@ -92,7 +92,8 @@ class LiveState(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.LIVE)
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
-    summary = models.TextField(blank=True, help_text=_("Sanitised HTML."))
+    summary_source = models.TextField(blank=True, help_text=_("What the editor typed."))
+    summary = models.TextField(blank=True, help_text=_("Sanitised HTML shown to readers."))
     summary_updated_at = models.DateTimeField(null=True, blank=True)
     last_seq = models.PositiveBigIntegerField(default=0)
 

@@ -1,0 +1,68 @@
+"""The live desk: a Wagtail admin screen where reporters run a live blog.
+
+The desk reads and writes through the same API as the app (session auth with
+CSRF), so it sees colleagues' posts arrive as readers do.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from dateline.lib.sanitize import text_to_html
+
+from . import actions
+from .models import LiveBlogPage, LivePost
+from .views import PAGE_SIZE
+
+
+def postable_blog(user, blog_id: int) -> LiveBlogPage:
+    """The live blog with this id, if the user may post in it."""
+    blog = get_object_or_404(LiveBlogPage, pk=blog_id)
+    if not actions.can_post(user, blog):
+        raise PermissionDenied
+    return blog
+
+
+def desk_index(request):
+    blogs = [
+        blog
+        for blog in LiveBlogPage.objects.order_by("-first_published_at").select_related(
+            "live_state"
+        )
+        if actions.can_post(request.user, blog)
+    ]
+    return TemplateResponse(request, "live/admin/desk_index.html", {"blogs": blogs})
+
+
+def desk(request, blog_id: int):
+    blog = postable_blog(request.user, blog_id)
+    posts = LivePost.objects.filter(blog=blog).select_related("author", "image")
+    return TemplateResponse(
+        request,
+        "live/admin/desk.html",
+        {
+            "blog": blog,
+            "state": blog.state,
+            "posts": posts[: PAGE_SIZE * 5],
+            "can_run_coverage": actions.can_run_coverage(request.user, blog),
+        },
+    )
+
+
+@require_POST
+def preview(request, blog_id: int):
+    postable_blog(request.user, blog_id)
+    return JsonResponse({"html": text_to_html(request.POST.get("body", ""))})
+
+
+def post_source(request, blog_id: int, post_id: int):
+    """What the writer typed, for editing (readers only ever get the sanitised HTML)."""
+    blog = postable_blog(request.user, blog_id)
+    post = LivePost.objects.filter(blog=blog, pk=post_id).first()
+    if post is None:
+        raise Http404
+    return JsonResponse({"id": post.pk, "body_source": post.body_source, "revision": post.revision})

@@ -1,0 +1,296 @@
+/* The live desk: publish with Ctrl+Enter, see colleagues' posts arrive, edit,
+ * pin, mark key events and delete. Everything goes through the public API
+ * (session and CSRF), and the feed follows the blog's events. */
+(function () {
+  "use strict";
+  var desk = document.getElementById("desk");
+  if (!desk) return;
+  var api = desk.dataset.api;
+  var text = desk.dataset;
+  var lastSeq = parseInt(desk.dataset.lastSeq, 10) || 0;
+  var form = document.getElementById("desk-form");
+  var body = document.getElementById("desk-body");
+  var keyEvent = document.getElementById("desk-key-event");
+  var publishButton = document.getElementById("desk-publish");
+  var status = document.getElementById("desk-status");
+  var error = document.getElementById("desk-error");
+  var preview = document.getElementById("desk-preview");
+  var feed = document.getElementById("desk-posts");
+  var busy = false;
+
+  function call(method, url, payload) {
+    return fetch(url, {
+      method: method,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": desk.dataset.csrf },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    }).then(function (response) {
+      if (response.status === 204) return { ok: true, status: 204, body: null };
+      return response.json().then(function (json) {
+        return { ok: response.ok, status: response.status, body: json };
+      }, function () { return { ok: response.ok, status: response.status, body: {} }; });
+    });
+  }
+
+  function problemText(result) {
+    var b = result.body || {};
+    var fields = b.fields ? Object.keys(b.fields).map(function (k) { return b.fields[k].join(" "); }).join(" ") : "";
+    return fields || b.detail || b.title || ("Error " + result.status);
+  }
+
+  function fragment(html) {
+    var template = document.createElement("template");
+    template.innerHTML = (html || "").trim();
+    return template.content.firstElementChild;
+  }
+
+  /* Composer ------------------------------------------------------------- */
+
+  function publish() {
+    if (busy || !body.value.trim()) {
+      if (!body.value.trim()) error.textContent = "Write the post before publishing it.";
+      return;
+    }
+    busy = true;
+    publishButton.disabled = true;
+    error.textContent = "";
+    call("POST", api + "/posts", { body: body.value, key_event: keyEvent.checked }).then(function (result) {
+      busy = false;
+      publishButton.disabled = false;
+      if (!result.ok) { error.textContent = problemText(result); return; }
+      body.value = "";
+      keyEvent.checked = false;
+      preview.innerHTML = "";
+      status.textContent = text.textPublished;
+      body.focus();
+      poll();
+    }, function () {
+      busy = false;
+      publishButton.disabled = false;
+      error.textContent = "The post could not be sent: check the connection and try again.";
+    });
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); publish(); });
+  body.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); publish(); }
+  });
+
+  var previewTimer = null;
+  body.addEventListener("input", function () {
+    status.textContent = "";
+    window.clearTimeout(previewTimer);
+    previewTimer = window.setTimeout(function () {
+      var data = new FormData();
+      data.append("body", body.value);
+      fetch(desk.dataset.previewUrl, {
+        method: "POST", credentials: "same-origin", body: data,
+        headers: { "X-CSRFToken": desk.dataset.csrf },
+      }).then(function (r) { return r.json(); }).then(function (json) { preview.innerHTML = json.html; });
+    }, 250);
+  });
+
+  /* The feed ------------------------------------------------------------- */
+
+  function itemFor(id) { return feed.querySelector('.desk-post[data-post-id="' + id + '"]'); }
+
+  function buildItem(post, html) {
+    var item = document.createElement("li");
+    item.className = "desk-post";
+    var content = document.createElement("div");
+    content.className = "desk-post__content";
+    item.appendChild(content);
+    var tools = document.createElement("div");
+    tools.className = "desk-post__tools";
+    [["edit", "button-secondary"], ["pin", "button-secondary"], ["key", "button-secondary"], ["delete", "no"]].forEach(function (spec) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button-small " + spec[1];
+      button.dataset.action = spec[0];
+      tools.appendChild(button);
+    });
+    item.appendChild(tools);
+    updateItem(item, post, html);
+    return item;
+  }
+
+  function updateItem(item, post, html) {
+    item.dataset.postId = post.id;
+    item.dataset.revision = post.revision;
+    item.dataset.pinned = post.is_pinned ? "true" : "false";
+    item.dataset.keyEvent = post.is_key_event ? "true" : "false";
+    var content = item.querySelector(".desk-post__content");
+    if (html && !item.querySelector(".desk-post__editor")) {
+      content.innerHTML = "";
+      content.appendChild(fragment(html));
+    }
+    item.querySelector('[data-action="edit"]').textContent = text.textEdit;
+    item.querySelector('[data-action="delete"]').textContent = text.textDelete;
+    item.querySelector('[data-action="pin"]').textContent = post.is_pinned ? text.textUnpin : text.textPin;
+    item.querySelector('[data-action="key"]').textContent = post.is_key_event ? text.textUnkey : text.textKey;
+  }
+
+  function apply(event) {
+    var item = event.post_id ? itemFor(event.post_id) : null;
+    switch (event.type) {
+      case "post_published":
+        if (!item && event.post) {
+          item = buildItem(event.post, event.html);
+          item.classList.add("desk-post--new");
+          feed.insertBefore(item, feed.firstChild);
+        }
+        break;
+      case "post_deleted":
+        if (item) item.remove();
+        break;
+      case "summary_changed":
+        break;
+      case "coverage_opened":
+      case "coverage_closed":
+        setCoverage(event.type === "coverage_opened" ? "live" : "ended");
+        break;
+      default:
+        if (item && event.post) updateItem(item, event.post, event.html);
+    }
+  }
+
+  var polling = false;
+  function poll() {
+    if (polling) return;
+    polling = true;
+    fetch(api + "/events?after=" + lastSeq, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        polling = false;
+        if (data.reset) { window.location.reload(); return; }
+        data.events.forEach(function (event) {
+          if (event.seq > lastSeq) { apply(event); lastSeq = event.seq; }
+        });
+      }, function () { polling = false; });
+  }
+  window.setInterval(poll, 1000);
+
+  /* Post tools ----------------------------------------------------------- */
+
+  feed.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-action]");
+    if (!button) return;
+    var item = button.closest(".desk-post");
+    var id = item.dataset.postId;
+    var url = api + "/posts/" + id;
+    var action = button.dataset.action;
+    if (action === "delete") {
+      if (!window.confirm(text.textConfirmDelete)) return;
+      call("DELETE", url).then(function (result) {
+        if (result.ok) { item.remove(); poll(); } else window.alert(problemText(result));
+      });
+    } else if (action === "pin") {
+      call("PATCH", url, { pinned: item.dataset.pinned !== "true" }).then(after(item));
+    } else if (action === "key") {
+      var marking = item.dataset.keyEvent !== "true";
+      var title = marking ? window.prompt(text.textKeyTitle, "") : "";
+      if (title === null) return;
+      call("PATCH", url, { key_event: marking, key_event_title: title }).then(after(item));
+    } else if (action === "edit") {
+      openEditor(item);
+    } else if (action === "save") {
+      save(item);
+    } else if (action === "cancel") {
+      closeEditor(item);
+      poll();
+    }
+  });
+
+  function after(item) {
+    return function (result) {
+      if (!result.ok) { window.alert(problemText(result)); return; }
+      updateItem(item, result.body, null);
+      poll();
+    };
+  }
+
+  function openEditor(item) {
+    if (item.querySelector(".desk-post__editor")) return;
+    var sourceUrl = desk.dataset.sourceUrl.replace("/posts/0/", "/posts/" + item.dataset.postId + "/");
+    fetch(sourceUrl, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (post) {
+      var editor = document.createElement("div");
+      editor.className = "desk-post__editor";
+      editor.dataset.revision = post.revision;
+      var label = "edit-" + post.id;
+      editor.innerHTML = '<label class="visually-hidden" for="' + label + '"></label><textarea rows="5" id="' + label + '"></textarea>' +
+        '<div class="desk-post__conflict" hidden role="alert"></div>' +
+        '<button type="button" class="button button-small" data-action="save"></button> ' +
+        '<button type="button" class="button button-small button-secondary" data-action="cancel"></button>';
+      editor.querySelector("label").textContent = text.textEdit;
+      editor.querySelector("textarea").value = post.body_source;
+      editor.querySelector('[data-action="save"]').textContent = text.textSave;
+      editor.querySelector('[data-action="cancel"]').textContent = text.textCancel;
+      item.appendChild(editor);
+      editor.querySelector("textarea").focus();
+      editor.querySelector("textarea").addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); save(item); }
+      });
+    });
+  }
+
+  function closeEditor(item) {
+    var editor = item.querySelector(".desk-post__editor");
+    if (editor) editor.remove();
+  }
+
+  function save(item) {
+    var editor = item.querySelector(".desk-post__editor");
+    var revision = parseInt(editor.dataset.revision, 10);
+    var value = editor.querySelector("textarea").value;
+    call("PATCH", api + "/posts/" + item.dataset.postId, { body: value, revision: revision }).then(function (result) {
+      var conflict = editor.querySelector(".desk-post__conflict");
+      if (result.status === 409) {
+        // Never overwrite silently: show theirs, keep ours, and let the writer decide.
+        var current = result.body.current;
+        editor.dataset.revision = current.revision;
+        conflict.innerHTML = "";
+        var message = document.createElement("p");
+        message.textContent = text.textConflict;
+        conflict.appendChild(message);
+        var theirs = document.createElement("div");
+        theirs.className = "live-post__body";
+        theirs.innerHTML = current.body;
+        conflict.appendChild(theirs);
+        conflict.hidden = false;
+        return;
+      }
+      if (!result.ok) { conflict.textContent = problemText(result); conflict.hidden = false; return; }
+      closeEditor(item);
+      poll();
+    });
+  }
+
+  /* Coverage and summary (editors) -------------------------------------- */
+
+  var coverageStatus = document.getElementById("desk-coverage-status");
+  var coverageToggle = document.getElementById("desk-coverage-toggle");
+  function setCoverage(state) {
+    coverageStatus.dataset.status = state;
+    var live = state === "live";
+    body.disabled = publishButton.disabled = !live;
+    if (coverageToggle) coverageToggle.textContent = live ? coverageToggle.dataset.textClose : coverageToggle.dataset.textOpen;
+  }
+  if (coverageToggle) {
+    coverageToggle.addEventListener("click", function () {
+      var open = coverageStatus.dataset.status !== "live";
+      call("PATCH", api, { status: open ? "live" : "ended" }).then(function (result) {
+        if (!result.ok) { window.alert(problemText(result)); return; }
+        setCoverage(result.body.status);
+        coverageStatus.textContent = "";
+        poll();
+      });
+    });
+    document.getElementById("desk-summary-save").addEventListener("click", function () {
+      call("PATCH", api, { summary: document.getElementById("desk-summary").value }).then(function (result) {
+        if (!result.ok) { window.alert(problemText(result)); return; }
+        status.textContent = text.textPublished;
+        poll();
+      });
+    });
+  }
+})();
