@@ -40,7 +40,7 @@
   function showPendingButton() {
     if (!pending.length) { newBox.hidden = true; return; }
     var text = pending.length === 1 ? root.dataset.textNewOne
-      : root.dataset.textNewMany.replace("%(count)s", pending.length);
+      : root.dataset.textNewMany.replace("COUNT", pending.length);
     newButton.textContent = text;
     newBox.hidden = false;
   }
