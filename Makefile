@@ -6,7 +6,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/dateline
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve test test-postgres lint format bench bootstrap browser clean messages
+.PHONY: help demo serve test test-postgres lint format bench bench-live bootstrap browser clean messages
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ test-postgres: ## Run the whole suite on PostgreSQL and Redis
 bench: bootstrap ## Measure page throughput and latency (prints figures)
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	@$(BIN)/python bench/pages.py
+
+bench-live: bootstrap ## Measure live delivery to thousands of SSE readers (prints figures)
+	@$(BIN)/python bench/live.py
 
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf $(VENV) var

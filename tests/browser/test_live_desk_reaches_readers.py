@@ -4,7 +4,7 @@ within two seconds, without reloading."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from .production_server import ProductionServer
 

@@ -63,7 +63,7 @@ class StreamReader:
         self.task = asyncio.create_task(stream(self.scope, self._receive, self._send, self.blog_id))
         return self
 
-    async def wait_for(self, count: int, timeout: float = 5) -> list[dict]:
+    async def wait_for(self, count: int, timeout: float = 10) -> list[dict]:
         async def enough():
             while len(self.events) < count and not self.ended.is_set():
                 self.arrived.clear()
