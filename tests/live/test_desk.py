@@ -1,0 +1,66 @@
+"""The live desk in the admin: who may open it, and its preview."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from dateline.live import actions
+
+from ..factories import LiveBlogPageFactory
+
+
+def test_reporter_opens_the_desk_of_a_blog_in_their_edition(client, blog, reporter):
+    actions.check_publish_post(blog, reporter, "Evacuation ordered.")
+    client.force_login(reporter)
+    response = client.get(reverse("live_desk", args=(blog.pk,)))
+    assert response.status_code == 200
+    assert "Evacuation ordered." in response.content.decode()
+
+
+def test_reporter_cannot_open_the_desk_of_another_edition(client, newsroom, reporter):
+    mexico = LiveBlogPageFactory(parent=newsroom["mx"])
+    client.force_login(reporter)
+    response = client.get(reverse("live_desk", args=(mexico.pk,)))
+    assert response.status_code in (302, 403)
+    assert "desk-form" not in response.content.decode()
+
+
+def test_desk_index_lists_only_blogs_the_user_may_post_in(client, newsroom, blog, reporter):
+    LiveBlogPageFactory(parent=newsroom["mx"], title="Mexico live")
+    client.force_login(reporter)
+    html = client.get(reverse("live_desk_index")).content.decode()
+    assert blog.title in html
+    assert "Mexico live" not in html
+
+
+def test_only_editors_get_the_coverage_controls(client, blog, reporter, editor):
+    client.force_login(reporter)
+    assert (
+        "desk-coverage-toggle"
+        not in client.get(reverse("live_desk", args=(blog.pk,))).content.decode()
+    )
+    client.force_login(editor)
+    assert (
+        "desk-coverage-toggle" in client.get(reverse("live_desk", args=(blog.pk,))).content.decode()
+    )
+
+
+def test_preview_shows_the_sanitised_post(client, blog, reporter):
+    client.force_login(reporter)
+    response = client.post(
+        reverse("live_desk_preview", args=(blog.pk,)), {"body": "Hi <script>alert(1)</script>"}
+    )
+    assert "<script" not in response.json()["html"]
+
+
+def test_post_source_is_only_for_people_at_the_desk(client, blog, reporter, reader):
+    post = actions.check_publish_post(blog, reporter, "Typed *exactly* so.")
+    url = reverse("live_desk_post_source", args=(blog.pk, post.pk))
+    client.force_login(reader)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(reporter)
+    assert client.get(url).json() == {
+        "id": post.pk,
+        "body_source": "Typed *exactly* so.",
+        "revision": 1,
+    }
