@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "dateline.photos",
     "dateline.articles",
     "dateline.live",
+    "dateline.comments",
     "dateline.accounts",
     "dateline.api",
     "dateline.demo",
@@ -289,3 +290,12 @@ LIVE_MAX_REPLAY = envint("DATELINE_LIVE_MAX_REPLAY", 1000)
 LIVE_QUEUE_MAX = envint("DATELINE_LIVE_QUEUE_MAX", 64)
 LIVE_POST_MAX_CHARS = envint("DATELINE_LIVE_POST_MAX_CHARS", 10_000)
 API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)
+
+# Comments (see dateline.comments).
+COMMENT_MAX_CHARS = envint("DATELINE_COMMENT_MAX_CHARS", 2000)
+COMMENT_EDIT_MINUTES = envint("DATELINE_COMMENT_EDIT_MINUTES", 15)
+COMMENT_REPORTS_TO_HOLD = envint("DATELINE_COMMENT_REPORTS_TO_HOLD", 3)
+# "count/seconds": most comments one account, and one IP address, may post.
+COMMENT_RATE_PER_ACCOUNT = os.environ.get("DATELINE_COMMENT_RATE_PER_ACCOUNT", "5/60")
+COMMENT_RATE_PER_IP = os.environ.get("DATELINE_COMMENT_RATE_PER_IP", "20/60")
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key", "signup": "10/h/ip"}

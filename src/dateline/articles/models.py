@@ -142,6 +142,15 @@ class StoryPage(EditionScoped, Page):
         ),
     )
 
+    class Comments(models.TextChoices):
+        POST_MODERATED = "post", _("Open: published at once, moderated afterwards")
+        PRE_MODERATED = "pre", _("Pre-moderated: published after approval")
+        CLOSED = "closed", _("Closed: existing comments stay, no new ones")
+
+    comments_mode = models.CharField(
+        _("comments"), max_length=8, choices=Comments.choices, default=Comments.POST_MODERATED
+    )
+
     objects = StoryManager()
 
     is_creatable = False
@@ -165,6 +174,13 @@ class StoryPage(EditionScoped, Page):
     @property
     def last_updated(self):
         return self.last_published_at or self.first_published_at
+
+    def get_context(self, request, *args, **kwargs):
+        from dateline.comments.views import comment_section
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(comment_section(self, request))
+        return context
 
     def counterparts(self):
         # One canonical URL, announced for the home edition and each edition
@@ -221,6 +237,7 @@ class ArticlePage(StoryPage):
         ),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("circulated_to")]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_mode")]
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []
     search_fields = [*StoryPage.search_fields, index.SearchField("body")]

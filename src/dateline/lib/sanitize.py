@@ -55,3 +55,21 @@ def text_to_html(text: str) -> str:
                 "<p>" + "<br>".join(_linkify(line) for line in escaped.split("\n")) + "</p>"
             )
     return clean_html("".join(paragraphs))
+
+
+def comment_to_html(text: str) -> str:
+    """A reader's comment: plain text only, paragraphs kept, URLs made links that
+    search engines do not follow. Nothing the reader typed is ever markup."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
+        escaped = html.escape(block.strip(), quote=True)
+        paragraphs.append(
+            "<p>" + "<br>".join(_linkify(line) for line in escaped.split("\n")) + "</p>"
+        )
+    return nh3.clean(
+        "".join(paragraphs),
+        tags={"p", "br", "a"},
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https"},
+        link_rel="nofollow ugc noopener",
+    )

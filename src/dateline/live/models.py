@@ -46,6 +46,7 @@ class LiveBlogPage(StoryPage):
         ),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("circulated_to")]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_mode")]
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []
     template = "live/live_blog_page.html"
