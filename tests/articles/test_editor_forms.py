@@ -35,6 +35,7 @@ def article_form(**overrides) -> dict:
         "comments": inline_formset([]),
         "seo_title": "",
         "search_description": "",
+        "comments_mode": "post",
     }
     fields.update(overrides)
     return nested_form_data(fields)
