@@ -61,9 +61,11 @@ class ProductionServer:
 
     def start(self) -> ProductionServer:
         for command in (["migrate", "-v0"], ["load_demo"]):
-            subprocess.run(
-                [BIN / "dateline", *command], env=self.env, check=True, capture_output=True
+            done = subprocess.run(
+                [BIN / "dateline", *command], env=self.env, capture_output=True, text=True
             )
+            if done.returncode:
+                raise RuntimeError(f"dateline {' '.join(command)} failed:\n{done.stderr}")
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 [BIN / "dateline", "serve", "--port", str(self.port)],
