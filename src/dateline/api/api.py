@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from dateline.accounts.api import router as auth_router
+from dateline.comments.api import router as comments_router
 from dateline.live.actions import EditConflict
 from dateline.live.api import router as live_router
 
@@ -28,6 +29,7 @@ api = NinjaAPI(
 )
 api.add_router("/auth", auth_router)
 api.add_router("/liveblogs", live_router)
+api.add_router("/stories", comments_router)
 
 
 @api.exception_handler(Problem)

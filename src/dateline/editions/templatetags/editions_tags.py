@@ -18,8 +18,10 @@ def page_chrome(context, page):
     request = context["request"]
     alternates = page.edition_alternates(request) if hasattr(page, "edition_alternates") else []
     home = HomePage.objects.live().first()
+    # Pages outside the content tree (sign-in, account) are their own canonical URL.
+    url = page.get_url(request) if page else request.path
     return {
-        "canonical": absolute_url(request, page.get_url(request)),
+        "canonical": absolute_url(request, url),
         "alternates": [(edition, absolute_url(request, url)) for edition, url in alternates],
         "x_default": absolute_url(request, home.get_url(request) if home else "/"),
         "current_edition": getattr(page, "edition", None),

@@ -1,0 +1,101 @@
+"""A story's comments in the API: GET and POST /api/v1/stories/{id}/comments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from ninja import Field, Query, Router, Schema, Status
+
+from dateline.api.auth import token_or_session
+from dateline.api.problems import Problem
+from dateline.articles.models import StoryPage
+
+from . import actions
+from .models import Comment
+from .views import client_ip
+
+router = Router(tags=["comments"])
+
+
+class CommentOut(Schema):
+    id: int
+    parent_id: int | None
+    author: str
+    html: str = Field(..., description="The comment as shown: escaped text, paragraphs, links.")
+    created_at: datetime
+    edited_at: datetime | None
+    status: str
+    deleted: bool
+
+
+class CommentList(Schema):
+    items: list[CommentOut]
+    count: int
+    next: int | None = Field(None, description="Pass as `after` for the next page.")
+
+
+class CommentIn(Schema):
+    text: str
+    parent_id: int | None = None
+
+
+def _out(comment: Comment) -> dict:
+    return {
+        "id": comment.pk,
+        "parent_id": comment.parent_id,
+        "author": comment.author_name,
+        "html": comment.html,
+        "created_at": comment.created_at,
+        "edited_at": comment.edited_at,
+        "status": comment.status,
+        "deleted": comment.deleted_by_author,
+    }
+
+
+def readable_story(story_id: int) -> StoryPage:
+    story = StoryPage.objects.visible_to_readers().filter(pk=story_id).first()
+    if story is None:
+        raise Problem(404, "Not found", f"No story {story_id} is published.")
+    return story.specific
+
+
+@router.get(
+    "/{story_id}/comments", response=CommentList, summary="A story's comments, oldest first"
+)
+def list_comments(
+    request, story_id: int, after: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=200)
+):
+    story = readable_story(story_id)
+    comments = story.comments.visible_to_readers().select_related("author")
+    page = list(comments.filter(pk__gt=after).order_by("pk")[: limit + 1])
+    return {
+        "items": [_out(c) for c in page[:limit]],
+        "count": comments.count(),
+        "next": page[limit - 1].pk if len(page) > limit else None,
+    }
+
+
+@router.post(
+    "/{story_id}/comments",
+    response={201: CommentOut},
+    auth=token_or_session,
+    summary="Comment on a story (signed-in readers)",
+    description="Replies carry `parent_id`. Too many comments too fast get 429.",
+)
+def add_comment(request, story_id: int, payload: CommentIn):
+    story = readable_story(story_id)
+    parent = None
+    if payload.parent_id is not None:
+        parent = Comment.objects.filter(pk=payload.parent_id).first()
+        if parent is None:
+            raise Problem(422, "Unprocessable content", f"There is no comment {payload.parent_id}.")
+    try:
+        comment = actions.check_add_comment(
+            story, request.user, payload.text, parent, ip=client_ip(request)
+        )
+    except actions.RateLimited as error:
+        raise Problem(429, "Too many requests", str(error)) from None
+    except PermissionDenied as error:
+        raise Problem(403, "Forbidden", str(error)) from None
+    return Status(201, _out(comment))
