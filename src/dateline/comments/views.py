@@ -7,7 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from dateline.articles.models import StoryPage
@@ -24,9 +25,16 @@ def _back(story, anchor="comments"):
     return redirect(f"{story.url}#{anchor}")
 
 
+def _say(request, story, level, message) -> None:
+    """A message for the comment section, in the story's edition language."""
+    edition = story.edition
+    with translation.override(edition.language if edition else None):
+        messages.add_message(request, level, str(message), extra_tags="comments")
+
+
 def _fail(request, story, error, draft=""):
     text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-    messages.error(request, text, extra_tags="comments")
+    _say(request, story, messages.ERROR, text)
     if draft:
         request.session["comment_draft"] = draft  # the reader's words are not lost
     return _back(story)
@@ -60,10 +68,11 @@ def add(request, story_id: int):
     except (ValidationError, PermissionDenied) as error:
         return _fail(request, story, error, text)
     if comment.status == Comment.Status.PENDING:
-        messages.info(
+        _say(
             request,
-            "Thanks: your comment will appear once a moderator approves it.",
-            extra_tags="comments",
+            story,
+            messages.INFO,
+            _("Thanks: your comment will appear once a moderator approves it."),
         )
     return _back(story, f"comment-{comment.pk}")
 
@@ -84,8 +93,9 @@ def edit(request, comment_id: int):
 def delete(request, comment_id: int):
     comment = own_comment(request.user, comment_id)
     actions.check_delete_comment(comment, request.user)
-    messages.success(request, "Your comment was deleted.", extra_tags="comments")
-    return _back(comment.story.specific)
+    story = comment.story.specific
+    _say(request, story, messages.SUCCESS, _("Your comment was deleted."))
+    return _back(story)
 
 
 @login_required
@@ -99,9 +109,7 @@ def report(request, comment_id: int):
         actions.check_report_comment(comment, request.user, request.POST.get("reason", ""))
     except (ValidationError, PermissionDenied) as error:
         return _fail(request, story, error)
-    messages.success(
-        request, "Thank you: a moderator will look at this comment.", extra_tags="comments"
-    )
+    _say(request, story, messages.SUCCESS, _("Thank you: a moderator will look at this comment."))
     return _back(story, f"comment-{comment.pk}")
 
 

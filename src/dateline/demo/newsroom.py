@@ -107,7 +107,30 @@ def load(stdout=None) -> dict:
     load_live_posts(
         stories["us-live"], live_posts.ENGLISH_OPENING, live_posts.ENGLISH_SUMMARY, correspondent
     )
+    load_comments(stories, users["reader"][0], correspondent)
     return {"home": home, "editions": editions, "stories": stories, "users": users}
+
+
+def load_comments(stories, reader, neighbour) -> None:
+    """A short thread on the Spanish story, and one comment waiting for a moderator."""
+    from dateline.comments.actions import do_add_comment
+    from dateline.comments.models import Comment
+
+    main, english = stories["es-main"], stories["us-main"]
+    if not Comment.objects.filter(story=main).exists():
+        first = do_add_comment(
+            main, reader, "Gracias por la cobertura. ¿Hay algún teléfono para los evacuados?"
+        )
+        do_add_comment(
+            main,
+            neighbour,
+            "Protección Civil ha publicado los teléfonos en su web (comentario de muestra).",
+            parent=first,
+        )
+    if not Comment.objects.filter(story=english).exists():
+        english.comments_mode = type(english).Comments.PRE_MODERATED
+        english.save_revision().publish()
+        do_add_comment(english, reader, "Is the coast road open yet? (sample comment)")
 
 
 def ensure_correspondent():
