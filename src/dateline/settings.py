@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # serves the API docs page's assets itself, not from a CDN
     "allauth",
     "allauth.account",
     "django.contrib.auth",
