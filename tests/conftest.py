@@ -83,3 +83,15 @@ def _short_lived_connections():
     from django.db import connections
 
     connections["default"].settings_dict["CONN_MAX_AGE"] = 0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_connection_pool(django_db_setup, django_db_blocker):
+    """Closes PostgreSQL's connection pool before the test database is dropped."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        if hasattr(connection, "close_pool"):
+            connection.close_pool()

@@ -50,6 +50,9 @@ def serve(host: str, port: int, workers: int) -> None:
         str(int(os.environ.get("DATELINE_MAX_CONNECTIONS") or 20000)),
         "--backlog",
         "2048",
+        # A worker stopping with requests still queued can otherwise hang.
+        "--workers-kill-timeout",
+        "5",
         "dateline.asgi:application",
     ]
     print(f"Serving Dateline at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)

@@ -163,13 +163,17 @@ TEMPLATES = [
 # Storage. SQLite in WAL mode by default; DATABASE_URL switches to PostgreSQL.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL,
-            conn_max_age=envint("DATELINE_DB_CONN_MAX_AGE", 60),
-            conn_health_checks=True,
-        )
-    }
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Under ASGI each request's synchronous part runs in a thread of its own, so
+        # persistent per-thread connections pile up past max_connections. A pool
+        # bounds them: DATELINE_DB_POOL_SIZE connections per server process.
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": envint("DATELINE_DB_POOL_SIZE", 20),
+            "timeout": envint("DATELINE_DB_POOL_TIMEOUT", 10),
+        }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
