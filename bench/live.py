@@ -27,9 +27,10 @@ The readers are plain asyncio streams with a hand-written HTTP/1.1 request and
 SSE parser (a few KB and one task each). Above --split-above readers they run
 in two client processes, so that the client is not what is measured. Server and
 clients share the machine's cores, and the client clock is the server's clock.
-REDIS_URL (default redis://127.0.0.1:6379/13) and DATABASE_URL are passed to
-the server; without DATABASE_URL it uses SQLite in the temporary directory. The
-Redis cache keys and pub/sub channels get a prefix of their own for each run.
+The server gets REDIS_URL from --redis-url (default redis://127.0.0.1:6379/13)
+and the caller's DATABASE_URL; without DATABASE_URL it uses SQLite in the
+temporary directory. The Redis cache keys and pub/sub channels get a prefix of
+their own for each run, and the run's cache keys are deleted at the end.
 The open-files limit of the server and the clients is raised to the hard limit.
 Everything runs on 127.0.0.1, every wait has a time limit, and the server and
 clients are stopped at the end, on errors and on Ctrl+C.
@@ -1275,6 +1276,18 @@ def bench_env(options: argparse.Namespace, var_dir: Path, prefix: str) -> dict[s
     return env
 
 
+def forget_cache(redis_url: str, prefix: str) -> None:
+    """Deletes the run's own cache entries from Redis (they all start with its prefix)."""
+    with contextlib.suppress(Exception):
+        import redis
+
+        client = redis.Redis.from_url(redis_url, socket_timeout=10, socket_connect_timeout=5)
+        keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+        client.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     started = time.monotonic()
@@ -1287,7 +1300,8 @@ def main(argv: list[str] | None = None) -> int:
     nofile = raise_nofile_limit()
     tmp = Path(tempfile.mkdtemp(prefix="dateline-live-bench-"))
     var_dir = tmp / "var"
-    env = bench_env(options, var_dir, f"live-bench-{os.getpid()}-{secrets.token_hex(3)}")
+    prefix = f"live-bench-{os.getpid()}-{secrets.token_hex(3)}"
+    env = bench_env(options, var_dir, prefix)
     outcomes: list[Outcome] = []
     failed = interrupted = False
     try:
@@ -1310,6 +1324,7 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"failed: {exc}")
         failed = True
     finally:
+        forget_cache(options.redis_url, prefix)
         if options.keep or failed or interrupted or any(o.notes for o in outcomes):
             progress(f"kept {tmp} (server logs, database)")
         else:
@@ -1331,7 +1346,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{version_of([venv_bin('granian'), '--version'])}"
     )
     load_after = os.getloadavg()[0]
-    busy = "  (other processes were busy: expect noise)" if load_before > 0.5 else ""
+    cores = os.cpu_count() or 1
+    busy = "  (other work was running: expect noise)" if load_before > cores / 2 else ""
     print(f"load avg  {load_before:.2f} before the run, {load_after:.2f} at the end{busy}")
     print("server    dateline serve --workers 1 (granian; backpressure: DATELINE_MAX_CONNECTIONS)")
     print(f"database  {describe_database(env, var_dir)}")

@@ -180,6 +180,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("DATELINE_SQLITE_PATH", str(VAR_DIR / "dateline.sqlite3")),
+            # A file, not shared memory: live delivery reads from other threads
+            # while tests write, and only a file database waits on its locks.
+            "TEST": {"NAME": str(VAR_DIR / "test-dateline.sqlite3")},
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so two writers queue
                 # instead of one failing with "database is locked" mid-transaction.

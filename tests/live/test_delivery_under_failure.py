@@ -59,10 +59,11 @@ def test_stalled_reader_is_dropped_without_delaying_the_others(blog, reporter, s
         healthy = StreamReader(blog.pk, after=0).start()
         await StreamReader.wait_for_readers(2)
         for n in range(8):
+            # One at a time, so each post is its own delivery and queue item.
             await sync_to_async(actions.check_publish_post, thread_sensitive=False)(
                 blog, reporter, f"Post {n}."
             )
-        await healthy.wait_for(8, timeout=5)
+            await healthy.wait_for(n + 1)
         still_connected = get_hub().reader_count()
         await healthy.close()
         await stalled.close()

@@ -21,8 +21,14 @@ from .broker import get_broker
 log = logging.getLogger(__name__)
 
 
+# A queue item: (first seq, last seq, the batch's bytes, [(seq, bytes), ...]).
+# Sequence 0 marks a heartbeat; -1 tells the writer to stop.
+HEARTBEAT_BATCH = (0, 0, delivery.HEARTBEAT, ())
+STOP = (-1, -1, b"", ())
+
+
 class Reader:
-    """One connected reader: a bounded queue of (seq, bytes) the stream writes out."""
+    """One connected reader: a bounded queue of batches the stream writes out."""
 
     __slots__ = ("dropped", "last_seq", "queue")
 
@@ -31,7 +37,7 @@ class Reader:
         self.queue: asyncio.Queue = asyncio.Queue(maxsize=settings.LIVE_QUEUE_MAX)
         self.dropped = False
 
-    def offer(self, item: tuple[int, bytes]) -> bool:
+    def offer(self, item: tuple) -> bool:
         if self.dropped:
             return False
         try:
@@ -46,7 +52,7 @@ class Reader:
         # Wake the writer so it notices and closes the response.
         while not self.queue.empty():
             self.queue.get_nowait()
-        self.queue.put_nowait((-1, b""))
+        self.queue.put_nowait(STOP)
 
 
 class Channel:
@@ -86,7 +92,7 @@ class Channel:
                 self.wakeup.clear()
                 delivered = await self.deliver()
                 if not notified and not delivered:
-                    self.broadcast((0, delivery.HEARTBEAT))
+                    self.broadcast(HEARTBEAT_BATCH)
         except Exception:
             log.exception("live channel for blog %s failed; readers will reconnect", self.blog_id)
             self.hub.channels.pop(self.blog_id, None)
@@ -96,11 +102,15 @@ class Channel:
             await get_broker().unsubscribe_async(self.blog_id, self.notify)
 
     async def deliver(self) -> int:
-        """Reads events past `last_seq` and offers them to every reader, in order."""
+        """Reads events past `last_seq` and offers them to every reader as one batch.
+
+        One queue item per delivery, however many events it carries: a burst
+        of events costs each reader one write and one queue slot.
+        """
         events = await db.read(self._read)
-        for seq, message in events:
-            self.broadcast((seq, message))
-            self.last_seq = seq
+        if events:
+            self.broadcast((events[0][0], events[-1][0], b"".join(m for _, m in events), events))
+            self.last_seq = events[-1][0]
         return len(events)
 
     def _read(self) -> list[tuple[int, bytes]]:
@@ -111,7 +121,7 @@ class Channel:
             for event in delivery.events_after(self.blog_id, self.last_seq)
         ]
 
-    def broadcast(self, item: tuple[int, bytes]) -> None:
+    def broadcast(self, item: tuple) -> None:
         # Collecting garbage in the middle of a fan-out stalls every reader at once.
         gc_was_enabled = gc.isenabled()
         gc.disable()

@@ -77,7 +77,10 @@ async def stream(scope, receive, send, blog_id: int) -> None:
     reader = Reader(after)
     hub = get_hub()
     await hub.join(blog_id, reader)
-    disconnected = asyncio.create_task(_wait_for_disconnect(receive))
+    # The watcher drops the reader when the client goes: the loop below then
+    # needs nothing but one plain queue read per message (a task and a wait()
+    # per message cost several times the write itself, times every reader).
+    disconnected = asyncio.create_task(_drop_on_disconnect(receive, reader))
     try:
         # Replay what the reader missed; events that arrive meanwhile wait in its
         # queue and are skipped below if replay already sent them.
@@ -90,20 +93,18 @@ async def stream(scope, receive, send, blog_id: int) -> None:
                 }
             )
             reader.last_seq = event.seq
-        while not disconnected.done():
-            get = asyncio.ensure_future(reader.queue.get())
-            done, _ = await asyncio.wait({get, disconnected}, return_when=asyncio.FIRST_COMPLETED)
-            if get not in done:
-                get.cancel()
-                break
-            seq, message = get.result()
-            if seq < 0 or reader.dropped:
-                break  # dropped as too slow: the client reconnects with Last-Event-ID
-            if seq and seq <= reader.last_seq:
-                continue
+        while not reader.dropped:
+            first, last, message, events = await reader.queue.get()
+            if last < 0 or reader.dropped:
+                break  # gone, or dropped as too slow: it reconnects with Last-Event-ID
+            if last and last <= reader.last_seq:
+                continue  # replay already sent all of it
+            if first and first <= reader.last_seq:
+                # Replay sent part of this batch: send only the rest, never twice.
+                message = b"".join(m for seq, m in events if seq > reader.last_seq)
             await send({"type": "http.response.body", "body": message, "more_body": True})
-            if seq:
-                reader.last_seq = seq
+            if last:
+                reader.last_seq = last
     except OSError:
         pass  # the client went away mid-write
     finally:
@@ -113,10 +114,11 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
-async def _wait_for_disconnect(receive) -> None:
+async def _drop_on_disconnect(receive, reader: Reader) -> None:
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
+            reader.drop()
             return
 
 
