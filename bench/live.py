@@ -70,6 +70,8 @@ from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
+from support import BenchError, free_port, run_step, tail, venv_bin
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 EDITION = "es"
@@ -101,10 +103,6 @@ PROGRESS_EVERY = 0.5  # seconds between a client process's progress reports
 SETTLE_SECONDS = 3.0  # idle time before reading the server's memory
 STALL_SECONDS = 30.0  # the ramp gives up when no reader connected or failed for this long
 CLIENT_GRACE = 60.0  # a client process stops by itself this long after its planned end
-
-
-class BenchError(RuntimeError):
-    pass
 
 
 def progress(message: str) -> None:
@@ -509,51 +507,6 @@ class Clients:
 
 
 # --- the server -------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def venv_bin(name: str) -> str:
-    for directory in (Path(sys.executable).parent, ROOT / ".venv" / "bin"):
-        candidate = directory / name
-        if candidate.exists():
-            return str(candidate)
-    found = shutil.which(name)
-    if not found:
-        raise BenchError(f"cannot find {name!r} next to {sys.executable} or on PATH")
-    return found
-
-
-def tail(path: Path, lines: int = 25) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
-
-def run_step(args: list[str], env: dict[str, str], log: Path, timeout: float) -> None:
-    with log.open("a") as out:
-        out.write(f"$ {' '.join(args)}\n")
-        out.flush()
-        try:
-            completed = subprocess.run(
-                args,
-                env=env,
-                cwd=ROOT,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            raise BenchError(f"{args[1:]} took longer than {timeout:.0f}s; see {log}") from None
-    if completed.returncode != 0:
-        raise BenchError(f"{args[1:]} failed with exit code {completed.returncode}:\n{tail(log)}")
 
 
 def proc_children() -> dict[int, list[int]]:

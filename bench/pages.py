@@ -39,7 +39,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tarfile
@@ -52,6 +51,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from urllib.parse import urlsplit
+
+from support import BenchError, free_port, run_step, tail, venv_bin
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -79,10 +80,6 @@ SETUP_TIMEOUT = 900.0  # migrate + load_demo + collectstatic on a cold database
 START_TIMEOUT = 180.0  # `dateline serve` migrates and collects static files first
 STOP_TIMEOUT = 15.0
 SETTLE_SECONDS = 2.0  # idle time between the last wrk run and stopping the server
-
-
-class BenchError(RuntimeError):
-    pass
 
 
 class BudgetSpent(Exception):
@@ -188,51 +185,6 @@ def parse_wrk(output: str) -> WrkResult:
 
 
 # --- processes ------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def venv_bin(name: str) -> str:
-    for directory in (Path(sys.executable).parent, ROOT / ".venv" / "bin"):
-        candidate = directory / name
-        if candidate.exists():
-            return str(candidate)
-    found = shutil.which(name)
-    if not found:
-        raise BenchError(f"cannot find {name!r} next to {sys.executable} or on PATH")
-    return found
-
-
-def run_step(args: list[str], env: dict[str, str], log: Path, timeout: float) -> None:
-    with log.open("a") as out:
-        out.write(f"$ {' '.join(args)}\n")
-        out.flush()
-        try:
-            completed = subprocess.run(
-                args,
-                env=env,
-                cwd=ROOT,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            raise BenchError(f"{args[1:]} took longer than {timeout:.0f}s; see {log}") from None
-    if completed.returncode != 0:
-        raise BenchError(f"{args[1:]} failed with exit code {completed.returncode}:\n{tail(log)}")
-
-
-def tail(path: Path, lines: int = 25) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
 
 
 _EXCEPTION_LINE = re.compile(r"^(?:\w+\.)*\w*(?:Error|Exception|Exit|Interrupt)\b:?.*$")
