@@ -120,6 +120,7 @@ PAGE_CACHE_SECONDS = envint("DATELINE_PAGE_CACHE_SECONDS", 0)
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "dateline.api.middleware.ApiResponses",
     *(["dateline.lib.page_cache.UpdatePageCache"] if PAGE_CACHE_SECONDS else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.accounts.views import delete_account
-from dateline.api.api import api
+from dateline.api.api import api, no_such_path
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/delete/", delete_account, name="account_delete"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/", no_such_path),  # the API's own 404, never a page or a redirect
     path("comments/", include("dateline.comments.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]

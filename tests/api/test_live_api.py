@@ -12,25 +12,12 @@ from dateline.live import actions
 from dateline.live.models import LivePost
 
 from ..factories import LiveBlogPageFactory
+from .support import assert_problem, bearer, token_for
 
 
 @pytest.fixture
 def blog(newsroom):
     return LiveBlogPageFactory(parent=newsroom["cl"], title="Storm: live")
-
-
-def token_for(client, username) -> str:
-    response = client.post(
-        "/api/v1/auth/token",
-        {"username": username, "password": "correct horse battery"},
-        content_type="application/json",
-    )
-    assert response.status_code == 200, response.content
-    return response.json()["token"]
-
-
-def bearer(token):
-    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
 
 
 def post(client, blog_id, token, **payload):
@@ -40,14 +27,6 @@ def post(client, blog_id, token, **payload):
         content_type="application/json",
         **bearer(token),
     )
-
-
-def assert_problem(response, status):
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert body["status"] == status and body["title"]
-    return body
 
 
 def test_token_with_right_password(client, reporter):

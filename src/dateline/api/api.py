@@ -2,20 +2,75 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+import functools
+import inspect
+from http import HTTPStatus
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from dateline.accounts.api import router as auth_router
+from dateline.articles.api import articles_router, stories_router, topics_router
 from dateline.comments.api import router as comments_router
+from dateline.editions.api import router as editions_router
 from dateline.live.actions import EditConflict
 from dateline.live.api import router as live_router
 
+from .auth import optional_user
 from .problems import Problem, problem_response
 
-api = NinjaAPI(
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details.",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+    },
+    "required": ["type", "title", "status"],
+}
+READ_ERRORS = {
+    "400": "Bad request: a malformed parameter, cursor or page size, or an unknown parameter.",
+    "401": "The token sent is unknown, revoked or expired.",
+    "404": "Nothing readers may see is here.",
+    "405": "This path does not take that method.",
+}
+WRITE_ERRORS = {
+    **READ_ERRORS,
+    "403": "The caller may not do this here.",
+    "409": "The change was made against a stale revision.",
+    "413": "The request body is too large.",
+    "422": "The content is not acceptable (see `detail` and `fields`).",
+    "429": "Too many requests.",
+}
+
+
+class DatelineAPI(NinjaAPI):
+    """Documents the problem details every operation may answer with, and the
+    304 of conditional reads, so clients and conformance checks know them."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                errors = READ_ERRORS if method == "get" else WRITE_ERRORS
+                for status, description in errors.items():
+                    responses.setdefault(status, {"description": description, "content": problem})
+                if method == "get":
+                    responses.setdefault(
+                        "304", {"description": "Not modified since the ETag sent."}
+                    )
+        return schema
+
+
+api = DatelineAPI(
     title="Dateline API",
     version="1",
     description=(
@@ -28,8 +83,57 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/auth", auth_router)
-api.add_router("/liveblogs", live_router)
+api.add_router("/editions", editions_router)
+api.add_router("/topics", topics_router)
+api.add_router("/stories", stories_router)
 api.add_router("/stories", comments_router)
+api.add_router("/articles", articles_router)
+api.add_router("/liveblogs", live_router)
+
+
+def only_known_query_parameters(view):
+    """Refuses query parameters an endpoint does not take, so a misspelt filter
+    (`?editon=cl`) is an error rather than a silently unfiltered list."""
+    # Bodies are `payload` by convention; path parameters never come as query ones.
+    known = set(inspect.signature(view).parameters) - {"request", "response", "payload"}
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        unknown = sorted(set(request.GET) - known)
+        if unknown:
+            takes = ", ".join(sorted(known - set(request.resolver_match.kwargs)))
+            raise Problem(
+                400,
+                "Bad request",
+                f"Unknown query parameter: {', '.join(unknown)}."
+                + (f" This endpoint takes: {takes}." if takes else ""),
+            )
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def sent_tokens_are_valid(view):
+    """A token that is sent must be valid, on open reads too: a client with an
+    expired token learns it at once instead of silently reading as anyone.
+    (Writes authenticate anyway, and asking for a new token must work with a
+    stale one still in the header.)"""
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            optional_user(request)
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+api.add_decorator(only_known_query_parameters)
+api.add_decorator(sent_tokens_are_valid)
+
+
+def no_such_path(request, *args, **kwargs):
+    return problem_response(404, "Not Found", "The API has no such path; see /api/v1/openapi.json.")
 
 
 @api.exception_handler(Problem)
@@ -86,6 +190,13 @@ def on_conflict(request, exc: EditConflict):
     )
 
 
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request, exc):
+    return problem_response(413, "Content too large", "The request body is too large.")
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
-    return problem_response(exc.status_code, "Error", str(exc))
+    status = exc.status_code
+    title = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    return problem_response(status, title, str(exc))

@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from dateline.api.auth import token_or_session
 from dateline.api.problems import Problem
+from dateline.api.types import Id, Position
 from dateline.articles.models import StoryPage
 
 from . import actions
@@ -37,7 +38,7 @@ class CommentList(Schema):
 
 class CommentIn(Schema):
     text: str
-    parent_id: int | None = None
+    parent_id: Id | None = None
 
 
 def _out(comment: Comment) -> dict:
@@ -64,7 +65,7 @@ def readable_story(story_id: int) -> StoryPage:
     "/{story_id}/comments", response=CommentList, summary="A story's comments, oldest first"
 )
 def list_comments(
-    request, story_id: int, after: int = Query(0, ge=0), limit: int = Query(50, ge=1, le=200)
+    request, story_id: Id, after: Position = Query(0), limit: int = Query(50, ge=1, le=200)
 ):
     story = readable_story(story_id)
     comments = story.comments.visible_to_readers().select_related("author")
@@ -83,7 +84,7 @@ def list_comments(
     summary="Comment on a story (signed-in readers)",
     description="Replies carry `parent_id`. Too many comments too fast get 429.",
 )
-def add_comment(request, story_id: int, payload: CommentIn):
+def add_comment(request, story_id: Id, payload: CommentIn):
     story = readable_story(story_id)
     parent = None
     if payload.parent_id is not None:

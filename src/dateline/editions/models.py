@@ -161,10 +161,11 @@ class EditionPage(EditionScoped, Page):
     def language_short(self) -> str:
         return self.language.split("-")[0]
 
-    def get_context(self, request, *args, **kwargs):
-        from dateline.articles.models import StoryPage, TopicPage
+    def front_page(self) -> dict:
+        """What the front page shows, in its order: the lead story, the top
+        stories and the edition's topics. The page and the API both read it."""
+        from dateline.articles.models import StoryPage
 
-        context = super().get_context(request, *args, **kwargs)
         stories = list(
             StoryPage.objects.visible_to_readers()
             .in_edition(self)
@@ -172,9 +173,21 @@ class EditionPage(EditionScoped, Page):
             .select_related("topic", "lead_image")
             .specific()[:25]
         )
-        context["lead_story"] = stories[0] if stories else None
-        context["top_stories"] = stories[1:]
-        context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("title")
+        return {
+            "lead_story": stories[0] if stories else None,
+            "top_stories": stories[1:],
+            "topics": list(self.topics()),
+        }
+
+    def topics(self):
+        """The edition's published topic hubs, by title."""
+        from dateline.articles.models import TopicPage
+
+        return TopicPage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.front_page())
         return context
 
 

@@ -5,7 +5,6 @@ The SSE stream at /api/v1/liveblogs/{id}/stream is served by `live.stream`.
 
 from __future__ import annotations
 
-import base64
 from datetime import datetime
 from typing import Literal
 
@@ -14,8 +13,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from dateline.api.auth import optional_user, token_or_session
+from dateline.api.pagination import CursorQuery, LimitQuery, PageMeta, newest_first
 from dateline.api.problems import Problem
+from dateline.api.types import Id, Position
+from dateline.articles.api import BylineOut, CommentsRef, TopicRef, published_edition, topic_ref
 from dateline.lib.absolute import absolute_url
+from dateline.photos.api import PhotoOut, photo_out
 from dateline.photos.models import Photo
 
 from . import actions, delivery, rendering
@@ -38,9 +41,53 @@ class LiveBlogOut(Schema):
     last_seq: int
 
 
-class LiveBlogList(Schema):
+class LiveBlogList(PageMeta):
     items: list[LiveBlogOut]
-    next: str | None = Field(None, description="Cursor for the next page, if any.")
+
+
+class PostImageOut(Schema):
+    url: str
+    width: int
+    height: int
+    caption: str
+    credit: str
+
+
+class PostOut(Schema):
+    id: int
+    body: str = Field(..., description="Sanitised HTML.")
+    author: str
+    published_at: datetime
+    updated_at: datetime
+    revision: int = Field(..., description="Send it back with an edit.")
+    is_pinned: bool
+    is_key_event: bool
+    key_event_title: str
+    headline: str
+    image: PostImageOut | None
+    url: str = Field(..., description="The post's permalink on the blog's page.")
+
+
+class PostList(PageMeta):
+    items: list[PostOut]
+
+
+class KeyEventOut(Schema):
+    post_id: int
+    title: str
+    published_at: datetime
+    url: str
+
+
+class LiveBlogDetailOut(LiveBlogOut):
+    topic_ref: TopicRef | None
+    lead_image: PhotoOut | None
+    bylines: list[BylineOut]
+    pinned_post: PostOut | None
+    key_events: list[KeyEventOut] = Field(..., description="Newest first, as on the page.")
+    first_published_at: datetime | None
+    last_updated: datetime | None
+    comments: CommentsRef
 
 
 class EventOut(Schema):
@@ -63,7 +110,7 @@ class EventList(Schema):
 class PostIn(Schema):
     body: str = Field(..., description="Plain text (blank lines make paragraphs) or simple HTML.")
     key_event: bool = False
-    image_id: int | None = None
+    image_id: Id | None = None
 
 
 class PostPatch(Schema):
@@ -96,6 +143,44 @@ def _blog_out(blog: LiveBlogPage, request) -> dict:
     }
 
 
+def _blog_detail(blog: LiveBlogPage, request) -> dict:
+    posts = LivePost.objects.filter(blog=blog).select_related("author", "image")
+    pinned = posts.filter(is_pinned=True).first()
+    key_events = posts.filter(is_key_event=True).order_by("-published_at")[:50]
+    return {
+        **_blog_out(blog, request),
+        "topic_ref": topic_ref(blog.topic, request),
+        "lead_image": photo_out(blog.lead_image, request, blog.caption)
+        if blog.lead_image
+        else None,
+        "bylines": [{"name": a.name, "role": a.role, "url": a.url} for a in blog.authors],
+        "pinned_post": _post_out(pinned, blog, request) if pinned else None,
+        "key_events": [
+            {
+                "post_id": post.pk,
+                "title": post.headline,
+                "published_at": post.published_at,
+                "url": _post_out(post, blog, request)["url"],
+            }
+            for post in key_events
+        ],
+        "first_published_at": blog.first_published_at,
+        "last_updated": blog.last_updated,
+        "comments": {
+            "mode": blog.comments_mode,
+            "url": absolute_url(request, f"/api/v1/stories/{blog.pk}/comments"),
+        },
+    }
+
+
+def _post_out(post: LivePost, blog: LiveBlogPage, request) -> dict:
+    data = rendering.post_json(post, blog)
+    data["url"] = absolute_url(request, data["url"])
+    if data["image"]:
+        data["image"]["url"] = absolute_url(request, data["image"]["url"])
+    return data
+
+
 def readable_blog(request, blog_id: int) -> LiveBlogPage:
     """The blog if the caller may read it (published, or editable by them)."""
     blog = delivery.visible_blog(blog_id, optional_user(request))
@@ -122,57 +207,41 @@ def editable_post(user, blog_id: int, post_id: int) -> LivePost:
     return post
 
 
-def _decode_cursor(cursor: str | None) -> tuple[str, int] | None:
-    if not cursor:
-        return None
-    try:
-        published, pk = base64.urlsafe_b64decode(cursor.encode()).decode().rsplit("|", 1)
-        return published, int(pk)
-    except (ValueError, UnicodeDecodeError):
-        raise Problem(
-            400, "Bad request", "The cursor is malformed; use the `next` value as given."
-        ) from None
-
-
 @router.get("/", response=LiveBlogList, summary="List live blogs, newest first")
 def list_live_blogs(
     request,
-    cursor: str | None = None,
-    limit: int = Query(20, ge=1, le=100),
-    edition: str | None = None,
+    cursor: str | None = CursorQuery,
+    limit: int = LimitQuery,
+    edition: str | None = Query(None, description="An edition's slug: the blogs homed there."),
 ):
-    blogs = LiveBlogPage.objects.visible_to_readers().order_by("-first_published_at", "-pk")
+    blogs = LiveBlogPage.objects.visible_to_readers()
     if edition:
-        blogs = blogs.filter(path__startswith=_edition_path(edition))
-    position = _decode_cursor(cursor)
-    if position:
-        published, pk = position
-        blogs = blogs.filter(first_published_at__lte=published).exclude(
-            first_published_at=published, pk__gte=pk
-        )
-    page = list(blogs.select_related("topic", "live_state")[: limit + 1])
-    items = [_blog_out(blog, request) for blog in page[:limit]]
-    next_cursor = None
-    if len(page) > limit:
-        last = page[limit - 1]
-        next_cursor = base64.urlsafe_b64encode(
-            f"{last.first_published_at.isoformat()}|{last.pk}".encode()
-        ).decode()
-    return {"items": items, "next": next_cursor}
+        blogs = blogs.filter(path__startswith=published_edition(edition).path)
+    page, next_cursor = newest_first(blogs.select_related("topic", "live_state"), cursor, limit)
+    return {"items": [_blog_out(blog, request) for blog in page], "next": next_cursor}
 
 
-def _edition_path(slug: str) -> str:
-    from dateline.editions.models import EditionPage
+@router.get(
+    "/{blog_id}",
+    response=LiveBlogDetailOut,
+    summary="A live blog: its state, pinned post and key events",
+)
+def get_live_blog(request, blog_id: Id):
+    return _blog_detail(readable_blog(request, blog_id), request)
 
-    edition = EditionPage.objects.filter(slug=slug).first()
-    if edition is None:
-        raise Problem(404, "Not found", f"There is no edition {slug!r}.")
-    return edition.path
 
-
-@router.get("/{blog_id}", response=LiveBlogOut, summary="A live blog and its current state")
-def get_live_blog(request, blog_id: int):
-    return _blog_out(readable_blog(request, blog_id), request)
+@router.get(
+    "/{blog_id}/posts",
+    response=PostList,
+    summary="A live blog's posts, newest first",
+    description="The posts as they stand now. To follow changes, poll /events or open /stream "
+    "from the blog's `last_seq`.",
+)
+def list_posts(request, blog_id: Id, cursor: str | None = CursorQuery, limit: int = LimitQuery):
+    blog = readable_blog(request, blog_id)
+    posts = LivePost.objects.filter(blog=blog).select_related("author", "image")
+    page, next_cursor = newest_first(posts, cursor, limit, field="published_at")
+    return {"items": [_post_out(post, blog, request) for post in page], "next": next_cursor}
 
 
 @router.get(
@@ -187,8 +256,8 @@ def get_live_blog(request, blog_id: int):
 )
 def list_events(
     request,
-    blog_id: int,
-    after: int = Query(0, ge=0),
+    blog_id: Id,
+    after: Position = Query(0),
     limit: int = Query(500, ge=1, le=1000),
 ):
     blog = readable_blog(request, blog_id)
@@ -211,13 +280,54 @@ def list_events(
     return response
 
 
+@router.get(
+    "/{blog_id}/stream",
+    summary="Events as Server-Sent Events",
+    description=(
+        "Each message has `id:` the sequence number, `event:` the type and `data:` the same "
+        "JSON as one polling event. Start from the page's position with `after`; a "
+        "reconnecting EventSource sends `Last-Event-ID` and gets exactly what it missed. A "
+        "position that cannot be honoured gets a `reset` event: reload the blog's state. "
+        "Heartbeat comments keep idle connections open. Served as a long-lived stream by the "
+        "ASGI application; a server without it answers with the missed events and closes, "
+        "and the client reconnects after `retry`."
+    ),
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "An event stream.",
+                "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def stream_events(
+    request,
+    blog_id: Id,
+    after: Position | None = Query(None, description="The last `seq` the client applied."),
+):
+    blog = readable_blog(request, blog_id)
+    newest = delivery.last_seq(blog.pk)
+    position = request.headers.get("Last-Event-ID", None if after is None else str(after))
+    start = delivery.start_after(position, newest)
+    if start is None:
+        messages = [delivery.RESET]
+    else:
+        messages = [delivery.sse_message(e) for e in delivery.events_after(blog.pk, start)]
+    return HttpResponse(
+        b"".join([delivery.RETRY, *messages]),
+        content_type="text/event-stream",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
 @router.post(
     "/{blog_id}/posts",
     response={201: dict},
     auth=token_or_session,
     summary="Publish a post",
 )
-def publish_post(request, blog_id: int, payload: PostIn):
+def publish_post(request, blog_id: Id, payload: PostIn):
     blog = postable_blog(request.user, blog_id)
     image = None
     if payload.image_id is not None:
@@ -238,7 +348,7 @@ def publish_post(request, blog_id: int, payload: PostIn):
     description="An edit of `body` must carry the `revision` it was made against; a stale "
     "revision gets 409 Conflict with the current post.",
 )
-def change_post(request, blog_id: int, post_id: int, payload: PostPatch):
+def change_post(request, blog_id: Id, post_id: Id, payload: PostPatch):
     post = editable_post(request.user, blog_id, post_id)
     if payload.body is not None:
         if payload.revision is None:
@@ -260,7 +370,7 @@ def change_post(request, blog_id: int, post_id: int, payload: PostPatch):
     auth=token_or_session,
     summary="Delete a post",
 )
-def delete_post(request, blog_id: int, post_id: int):
+def delete_post(request, blog_id: Id, post_id: Id):
     actions.check_delete_post(editable_post(request.user, blog_id, post_id), request.user)
     return HttpResponse(status=204)
 
@@ -271,7 +381,7 @@ def delete_post(request, blog_id: int, post_id: int):
     auth=token_or_session,
     summary="Change the summary, or open or close coverage (editors)",
 )
-def change_blog(request, blog_id: int, payload: BlogPatch):
+def change_blog(request, blog_id: Id, payload: BlogPatch):
     blog = postable_blog(request.user, blog_id)
     if payload.summary is not None:
         actions.check_update_summary(blog, request.user, payload.summary)

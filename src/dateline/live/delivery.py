@@ -33,11 +33,25 @@ def can_replay(after: int, newest: int) -> bool:
     return 0 <= after <= newest and newest - after <= settings.LIVE_MAX_REPLAY
 
 
+def start_after(position: str | None, newest: int) -> int | None:
+    """Where a stream starts: after `position` (a Last-Event-ID or `?after=`), or
+    at `newest` when none was given. None when the position cannot be honoured
+    (not a number, ahead of the blog, or too far behind): the reader must reset."""
+    if position is None or position.strip() == "":
+        return newest
+    try:
+        after = int(position)
+    except ValueError:
+        return None
+    return after if can_replay(after, newest) else None
+
+
 def sse_message(event: LiveEvent) -> bytes:
     """One event as Server-Sent Events bytes: serialised once, sent to every reader."""
     data = json.dumps(event.as_json(), ensure_ascii=False, separators=(",", ":"))
     return f"id: {event.seq}\nevent: {event.type}\ndata: {data}\n\n".encode()
 
 
+RETRY = b"retry: 3000\n\n"
 RESET = b"event: reset\ndata: {}\n\n"
 HEARTBEAT = b": heartbeat\n\n"

@@ -27,7 +27,6 @@ HEADERS = [
     (b"x-accel-buffering", b"no"),
     (b"access-control-allow-origin", b"*"),
 ]
-RETRY = b"retry: 3000\n\n"
 
 
 def _problem(status: int, title: str, detail: str) -> tuple[int, bytes]:
@@ -60,19 +59,12 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         return
 
     await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
-    await send({"type": "http.response.body", "body": RETRY, "more_body": True})
+    await send({"type": "http.response.body", "body": delivery.RETRY, "more_body": True})
 
-    position = _start_position(scope)
-    if position is None or position == "":
-        after = newest
-    else:
-        try:
-            after = int(position)
-        except ValueError:
-            after = -1
-        if not delivery.can_replay(after, newest):
-            await send({"type": "http.response.body", "body": delivery.RESET, "more_body": False})
-            return
+    after = delivery.start_after(_start_position(scope), newest)
+    if after is None:
+        await send({"type": "http.response.body", "body": delivery.RESET, "more_body": False})
+        return
 
     reader = Reader(after)
     hub = get_hub()

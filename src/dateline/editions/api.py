@@ -1,0 +1,88 @@
+"""Editions and their front pages in the API."""
+
+from __future__ import annotations
+
+from ninja import Field, Router, Schema
+
+from dateline.articles.api import (
+    StoryCardOut,
+    TopicList,
+    TopicRef,
+    published_edition,
+    story_card,
+    topic_out,
+    topic_ref,
+)
+from dateline.lib.absolute import absolute_url
+
+from .models import EditionPage
+
+router = Router(tags=["editions"])
+
+
+class EditionOut(Schema):
+    id: int
+    slug: str = Field(..., description="The edition's URL prefix and its id in this API.")
+    name: str
+    language: str = Field(..., description="BCP 47, e.g. es-CL.")
+    time_zone: str
+    tagline: str
+    url: str
+
+
+class EditionList(Schema):
+    items: list[EditionOut]
+
+
+class FrontPageOut(Schema):
+    edition: EditionOut
+    lead_story: StoryCardOut | None
+    top_stories: list[StoryCardOut] = Field(..., description="In the front page's order.")
+    topics: list[TopicRef]
+
+
+def edition_out(edition: EditionPage, request) -> dict:
+    return {
+        "id": edition.pk,
+        "slug": edition.slug,
+        "name": edition.title,
+        "language": edition.language,
+        "time_zone": edition.time_zone,
+        "tagline": edition.tagline,
+        "url": absolute_url(request, edition.url),
+    }
+
+
+@router.get("/", response=EditionList, summary="Every edition, in the switcher's order")
+def list_editions(request):
+    editions = EditionPage.objects.live().public().order_by("path")
+    return {"items": [edition_out(edition, request) for edition in editions]}
+
+
+@router.get("/{slug}", response=EditionOut, summary="An edition")
+def get_edition(request, slug: str):
+    return edition_out(published_edition(slug), request)
+
+
+@router.get(
+    "/{slug}/front-page",
+    response=FrontPageOut,
+    summary="An edition's front page, in its order",
+    description="The lead story, the top stories and the topics, as the front page shows them.",
+)
+def get_front_page(request, slug: str):
+    edition = published_edition(slug)
+    front = edition.front_page()
+    lead = front["lead_story"]
+    return {
+        "edition": edition_out(edition, request),
+        "lead_story": story_card(lead, request) if lead else None,
+        "top_stories": [story_card(story, request) for story in front["top_stories"]],
+        "topics": [topic_ref(topic, request) for topic in front["topics"]],
+    }
+
+
+@router.get("/{slug}/topics", response=TopicList, summary="An edition's topic hubs, by title")
+def list_topics(request, slug: str):
+    topics = published_edition(slug).topics()
+    return {"items": [topic_out(topic, request) for topic in topics]}
