@@ -94,7 +94,8 @@ def test_real_objects_conform_to_the_document(document, desk):
     for operation in document.include(method="GET").get_all_operations():
         operation = operation.ok()
         names = [p.name for p in operation.path_parameters]
-        case = operation.Case(path_parameters={name: ids[name] for name in names})
+        query = {"q": "Apagón"} if operation.path == "/api/v1/search/" else None
+        case = operation.Case(path_parameters={name: ids[name] for name in names}, query=query)
         response = case.call_and_validate()
         assert response.status_code == 200, (operation.path, response.text)
         checked += 1

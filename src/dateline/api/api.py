@@ -13,7 +13,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from dateline.accounts.api import router as auth_router
-from dateline.articles.api import articles_router, stories_router, topics_router
+from dateline.articles.api import articles_router, search_router, stories_router, topics_router
 from dateline.comments.api import router as comments_router
 from dateline.editions.api import router as editions_router
 from dateline.live.actions import EditConflict
@@ -88,6 +88,7 @@ api.add_router("/topics", topics_router)
 api.add_router("/stories", stories_router)
 api.add_router("/stories", comments_router)
 api.add_router("/articles", articles_router)
+api.add_router("/search", search_router)
 api.add_router("/liveblogs", live_router)
 
 

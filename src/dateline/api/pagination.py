@@ -79,6 +79,6 @@ def _convert(value: Any, kind: type) -> Any:
         if moment.tzinfo is None:
             raise ValueError
         return moment
-    if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+    if kind is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
         raise ValueError
     return value

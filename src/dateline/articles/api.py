@@ -17,7 +17,14 @@ from ninja import Field, Query, Router, Schema
 from wagtail.models import Page
 
 from dateline.api.auth import optional_user
-from dateline.api.pagination import CursorQuery, LimitQuery, PageMeta, newest_first
+from dateline.api.pagination import (
+    CursorQuery,
+    LimitQuery,
+    PageMeta,
+    decode_cursor,
+    encode_cursor,
+    newest_first,
+)
 from dateline.api.problems import Problem
 from dateline.api.types import Id
 from dateline.lib.absolute import absolute_url
@@ -28,6 +35,7 @@ from .models import ArticlePage, StoryPage, TopicPage
 stories_router = Router(tags=["stories"])
 articles_router = Router(tags=["stories"])
 topics_router = Router(tags=["topics"])
+search_router = Router(tags=["stories"])
 
 
 # Schemas -------------------------------------------------------------------
@@ -367,3 +375,28 @@ def list_topic_stories(
     request, topic_id: Id, cursor: str | None = CursorQuery, limit: int = LimitQuery
 ):
     return story_cards_page(readable_topic(topic_id).stories(), request, cursor, limit)
+
+
+@search_router.get(
+    "/",
+    response=StoryList,
+    summary="Search stories, most relevant first",
+    description="Only what readers may see is ever found, as in the site's search.",
+)
+def search(
+    request,
+    q: str = Query(..., min_length=1, max_length=200, description="Words to look for."),
+    edition: str | None = Query(None, description="An edition's slug: its own and circulated."),
+    cursor: str | None = CursorQuery,
+    limit: int = LimitQuery,
+):
+    from .search import search_stories
+
+    found = search_stories(q, edition=published_edition(edition) if edition else None)
+    start = decode_cursor(cursor, int)[0] if cursor else 0
+    page = found[start : start + limit]
+    more = start + limit < len(found)
+    return {
+        "items": [story_card(story, request) for story in page],
+        "next": encode_cursor(start + limit) if more else None,
+    }

@@ -11,10 +11,13 @@ import zoneinfo
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
@@ -121,8 +124,8 @@ class HomePage(Page):
         ]
 
 
-class EditionPage(EditionScoped, Page):
-    """An edition and its front page."""
+class EditionPage(EditionScoped, RoutablePageMixin, Page):
+    """An edition, its front page and its search (`/<edition>/search/?q=`)."""
 
     language = models.CharField(
         max_length=16,
@@ -187,8 +190,25 @@ class EditionPage(EditionScoped, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.front_page())
+        if not kwargs.get("searching"):
+            context.update(self.front_page())
         return context
+
+    @path("")
+    def front(self, request):
+        return self.render(request)
+
+    @path("search/", name="search")
+    def search(self, request):
+        from dateline.articles.search import search_stories
+
+        terms = request.GET.get("q", "")[:200]
+        results = Paginator(search_stories(terms, edition=self), 20).get_page(
+            request.GET.get("page")
+        )
+        context = self.get_context(request, searching=True)
+        context.update({"terms": terms, "results": results})
+        return TemplateResponse(request, "editions/search_results.html", context)
 
 
 @register_snippet

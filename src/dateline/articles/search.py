@@ -1,0 +1,24 @@
+"""Searching stories: what readers may find is what they may see."""
+
+from __future__ import annotations
+
+from .models import StoryPage
+
+MAX_HITS = 500
+
+
+def search_stories(terms: str, edition=None) -> list[StoryPage]:
+    """Stories readers may see that match `terms`, most relevant first.
+
+    The index holds drafts too (it is updated on every save), so the hits are
+    filtered through `visible_to_readers()`, the one rule for what readers see.
+    """
+    terms = terms.strip()
+    if not terms:
+        return []
+    hits = [hit.pk for hit in StoryPage.objects.search(terms)[:MAX_HITS]]
+    stories = StoryPage.objects.visible_to_readers().filter(pk__in=hits)
+    if edition is not None:
+        stories = stories.in_edition(edition)
+    found = {story.pk: story for story in stories.select_related("topic", "lead_image").specific()}
+    return [found[pk] for pk in hits if pk in found]
