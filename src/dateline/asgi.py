@@ -2,7 +2,8 @@
 
 Live streams (`/api/v1/liveblogs/{id}/stream`) go to a lean handler in
 `dateline.live.stream`; everything else goes to Django. Lifespan events start
-the demo's simulated correspondent when the demo asks for it.
+the newsroom's clock (scheduled publication, embargoes) and the demo's simulated
+correspondent when the demo asks for it.
 """
 
 import gc
@@ -42,6 +43,7 @@ def tune_garbage_collector():
 
 
 async def lifespan(receive, send):
+    from dateline.articles import clock
     from dateline.live import correspondent
 
     while True:
@@ -49,8 +51,10 @@ async def lifespan(receive, send):
         if message["type"] == "lifespan.startup":
             tune_garbage_collector()
             correspondent.start_if_enabled()
+            clock.start()
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
             await correspondent.stop()
+            await clock.stop()
             await send({"type": "lifespan.shutdown.complete"})
             return

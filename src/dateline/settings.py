@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -299,6 +300,9 @@ LIVE_MAX_REPLAY = envint("DATELINE_LIVE_MAX_REPLAY", 1000)
 LIVE_QUEUE_MAX = envint("DATELINE_LIVE_QUEUE_MAX", 64)
 LIVE_POST_MAX_CHARS = envint("DATELINE_LIVE_POST_MAX_CHARS", 10_000)
 API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)
+# How often each server process checks for scheduled publications and lifted
+# embargoes (0 turns the clock off, e.g. when cron runs `dateline publish_scheduled`).
+CLOCK_INTERVAL = timedelta(seconds=envint("DATELINE_CLOCK_SECONDS", 15))
 
 # Comments (see dateline.comments).
 COMMENT_MAX_CHARS = envint("DATELINE_COMMENT_MAX_CHARS", 2000)

@@ -8,41 +8,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, rich_text
 
 from dateline.articles.models import ArticlePage
 from dateline.photos.models import Photo
 
 from ..factories import ArticlePageFactory, AuthorFactory, PhotoFactory, TopicPageFactory
-
-
-def article_form(**overrides) -> dict:
-    fields = {
-        "title": "Storm cuts power to 200,000 homes",
-        "slug": "storm-cuts-power",
-        "standfirst": "Three districts evacuated.",
-        "dateline_place": "Puerto Valdemar",
-        "lead_image_caption": "",
-        "body": streamfield(
-            [
-                ("paragraph", rich_text("<p>First paragraph.</p>")),
-                ("subhead", "Evacuations"),
-            ]
-        ),
-        "bylines": inline_formset([]),
-        "updates": inline_formset([]),
-        "corrections": inline_formset([]),
-        "comments": inline_formset([]),
-        "seo_title": "",
-        "search_description": "",
-        "comments_mode": "post",
-    }
-    fields.update(overrides)
-    return nested_form_data(fields)
-
-
-def add_url(edition):
-    return reverse("wagtailadmin_pages:add", args=("articles", "articlepage", edition.pk))
+from .support import add_url, article_form
 
 
 def test_editor_creates_and_publishes_an_article_with_its_anatomy(client, newsroom, editor):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -26,14 +27,19 @@ from dateline.editions.models import EditionPage, EditionScoped
 from dateline.lib.absolute import absolute_url
 
 from .blocks import ArticleBodyBlock
+from .editing import StoryPageForm
 
 NOTE_FEATURES = ["bold", "italic", "link"]
 
 
 class StoryQuerySet(PageQuerySet):
     def visible_to_readers(self) -> StoryQuerySet:
-        """Stories a reader may see: published and not restricted."""
-        return self.live().public()
+        """Stories a reader may see: published, not restricted, and out of embargo.
+
+        Every door readers have (pages, front pages, hubs, feeds, sitemaps,
+        search, the API, live streams) goes through this one method.
+        """
+        return self.live().public().exclude(embargo_until__gt=timezone.now())
 
     def in_edition(self, edition: EditionPage) -> StoryQuerySet:
         """Stories whose home is the edition, or that were circulated to it."""
@@ -150,8 +156,18 @@ class StoryPage(EditionScoped, Page):
     comments_mode = models.CharField(
         _("comments"), max_length=8, choices=Comments.choices, default=Comments.POST_MODERATED
     )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A published story stays hidden from readers everywhere (pages, front pages, "
+            "feeds, the API, sitemaps, search) until this time, then appears everywhere at once."
+        ),
+    )
 
     objects = StoryManager()
+    base_form_class = StoryPageForm
 
     is_creatable = False
     search_fields = [*Page.search_fields, index.SearchField("standfirst")]
@@ -162,6 +178,21 @@ class StoryPage(EditionScoped, Page):
     @property
     def headline(self) -> str:
         return self.title
+
+    @property
+    def is_embargoed(self) -> bool:
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
+
+    def is_visible_to_readers(self) -> bool:
+        """For links to one story (e.g. "See also"): the same rule as every list."""
+        return StoryPage.objects.visible_to_readers().filter(pk=self.pk).exists()
+
+    def route(self, request, path_components):
+        # Wagtail serves any live page; an embargoed one must not reach readers.
+        # Editors still see it through the admin's preview.
+        if not path_components and self.is_embargoed:
+            raise Http404
+        return super().route(request, path_components)
 
     @property
     def caption(self) -> str:
@@ -237,7 +268,11 @@ class ArticlePage(StoryPage):
         ),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("circulated_to")]
-    settings_panels = [*Page.settings_panels, FieldPanel("comments_mode")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("embargo_until"),
+        FieldPanel("comments_mode"),
+    ]
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []
     search_fields = [*StoryPage.search_fields, index.SearchField("body")]

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from .models import EditionPage
+from .workflows import ensure_review_workflow
 
 REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 EDITOR_PAGE_PERMISSIONS = [*REPORTER_PAGE_PERMISSIONS, "publish_page", "lock_page", "unlock_page"]
@@ -23,7 +24,8 @@ def _permission(app_label: str, codename: str) -> Permission:
 
 
 def ensure_edition_groups(edition: EditionPage) -> dict[str, Group]:
-    """Creates (or completes) the edition's reporter and editor groups."""
+    """Creates (or completes) the edition's reporter and editor groups, and its
+    review workflow (which the editors approve)."""
     admin_access = _permission("wagtailadmin", "access_admin")
     root_collection = Collection.get_first_root_node()
     groups = {}
@@ -44,4 +46,5 @@ def ensure_edition_groups(edition: EditionPage) -> dict[str, Group]:
                 permission=_permission("wagtailimages", codename),
             )
         groups[role] = group
+    ensure_review_workflow(edition, reviewers=[groups["editors"]])
     return groups

@@ -46,7 +46,11 @@ class LiveBlogPage(StoryPage):
         ),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("circulated_to")]
-    settings_panels = [*Page.settings_panels, FieldPanel("comments_mode")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("embargo_until"),
+        FieldPanel("comments_mode"),
+    ]
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []
     template = "live/live_blog_page.html"

@@ -1,0 +1,35 @@
+"""Filling in Wagtail's page editor as an editor does."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+
+def article_form(**overrides) -> dict:
+    fields = {
+        "title": "Storm cuts power to 200,000 homes",
+        "slug": "storm-cuts-power",
+        "standfirst": "Three districts evacuated.",
+        "dateline_place": "Puerto Valdemar",
+        "lead_image_caption": "",
+        "body": streamfield(
+            [
+                ("paragraph", rich_text("<p>First paragraph.</p>")),
+                ("subhead", "Evacuations"),
+            ]
+        ),
+        "bylines": inline_formset([]),
+        "updates": inline_formset([]),
+        "corrections": inline_formset([]),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "comments_mode": "post",
+    }
+    fields.update(overrides)
+    return nested_form_data(fields)
+
+
+def add_url(edition):
+    return reverse("wagtailadmin_pages:add", args=("articles", "articlepage", edition.pk))

@@ -1,0 +1,67 @@
+"""The newsroom's clock publishes scheduled stories and makes lifted embargoes show."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from dateline.articles import clock
+from dateline.articles.models import StoryPage
+from dateline.lib import page_cache
+
+from ..factories import ArticlePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def schedule(story, at):
+    story.go_live_at = at
+    story.save_revision().publish()
+    story.refresh_from_db()
+
+
+def time_passes_beyond(revision):
+    """Moves the scheduled time into the past, as if the hour had gone by."""
+    past = timezone.now() - timedelta(seconds=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+
+
+def test_scheduled_story_stays_hidden_until_its_time_then_goes_live(client, newsroom):
+    story = ArticlePageFactory(parent=newsroom["es"], live=False, first_published_at=None)
+    schedule(story, timezone.now() + timedelta(hours=1))
+    assert not story.live
+    assert not StoryPage.objects.visible_to_readers().filter(pk=story.pk).exists()
+
+    time_passes_beyond(story.get_latest_revision())
+    clock.tick()
+    story.refresh_from_db()
+    assert story.live
+    assert client.get(story.url).status_code == 200
+
+
+def test_a_lifted_embargo_makes_cached_pages_stale(newsroom):
+    ArticlePageFactory(parent=newsroom["es"], embargo_until=timezone.now() - timedelta(seconds=2))
+    before = page_cache.current_prefix()
+    assert clock.tick()["embargoes_lifted"] == 1
+    assert page_cache.current_prefix() != before
+
+
+def test_an_embargo_is_lifted_once(newsroom):
+    ArticlePageFactory(parent=newsroom["es"], embargo_until=timezone.now() - timedelta(seconds=2))
+    clock.tick()
+    assert clock.tick()["embargoes_lifted"] == 0
+
+
+def test_one_process_ticks_per_interval(newsroom):
+    assert clock.tick_if_first() is not None
+    assert clock.tick_if_first() is None
