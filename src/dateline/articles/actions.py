@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
+from wagtail.log_actions import log
 
 from .models import ArticleCorrection, ArticlePage, ArticleUpdate
 
@@ -44,10 +45,17 @@ def _publish_with(article: ArticlePage, user, note) -> None:
     adding a note never publishes unreviewed changes to the body. The previous
     text stays in the revision history.
     """
-    relation = "updates" if isinstance(note, ArticleUpdate) else "corrections"
-    getattr(article, relation).add(note)
+    is_update = isinstance(note, ArticleUpdate)
+    getattr(article, "updates" if is_update else "corrections").add(note)
     revision = article.save_revision(user=user, log_action=True)
     revision.publish(user=user)
+    log(
+        article,
+        "dateline.add_update" if is_update else "dateline.correct",
+        user=user,
+        revision=revision,
+        data={"text": note.text, "published_at": note.published_at.isoformat()},
+    )
 
 
 def do_add_update(article: ArticlePage, user, text: str, published_at=None) -> ArticleUpdate:
