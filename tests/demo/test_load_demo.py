@@ -97,3 +97,18 @@ def test_demo_runs_a_live_blog_and_labels_itself_as_sample_content(client):
     html = client.get(blog.url).content.decode()
     assert blog.title in html
     assert "fictional sample content" in html
+
+
+def test_demo_shows_each_stage_of_a_storys_life_without_leaking_it(client):
+    from wagtail.models import WorkflowState
+
+    load()
+    embargoed = ArticlePage.objects.get(slug="informe-danos-aurelia")
+    scheduled = ArticlePage.objects.get(slug="balance-semana-aurelia")
+    in_review = ArticlePage.objects.get(slug="albergues-santiago")
+    assert embargoed.live and embargoed.is_embargoed
+    assert not scheduled.live and scheduled.get_latest_revision().approved_go_live_at
+    assert WorkflowState.objects.get(object_id=str(in_review.pk)).status == "in_progress"
+    front = client.get("/es/").content.decode() + client.get("/cl/").content.decode()
+    for story in (embargoed, scheduled, in_review):
+        assert story.title not in front

@@ -108,7 +108,71 @@ def load(stdout=None) -> dict:
         stories["us-live"], live_posts.ENGLISH_OPENING, live_posts.ENGLISH_SUMMARY, correspondent
     )
     load_comments(stories, users["reader"][0], correspondent)
+    stories.update(load_life_cycle(editions, topics, authors, users))
     return {"home": home, "editions": editions, "stories": stories, "users": users}
+
+
+def load_life_cycle(editions, topics, authors, users) -> dict[str, Page]:
+    """Stories at each stage before readers see them, so every door can be tried:
+    an embargoed story and a scheduled one in España, and a Chilean reporter's
+    draft waiting in the editors' review queue."""
+    es, cl = editions["es"], editions["cl"]
+    stories = {}
+    embargoed = ArticlePage.objects.child_of(es).filter(slug="informe-danos-aurelia").first()
+    if embargoed is None:
+        embargoed = ArticlePage(
+            title="El informe oficial cifra los daños de la tormenta (embargado)",
+            slug="informe-danos-aurelia",
+            topic=topics["es", "storm-aurelia"],
+            standfirst="Sample content: a report under embargo, hidden from readers "
+            "everywhere until its time.",
+            dateline_place="Madrid",
+            bylines=bylines(authors["Diego Salas"]),
+            body=p(
+                "El informe de la agencia de emergencias de Valdemar se publica a la hora "
+                "del embargo."
+            ),
+            embargo_until=timezone.now() + timedelta(hours=2),
+        )
+        es.add_child(instance=embargoed)
+        embargoed.save_revision().publish()
+    stories["es-embargoed"] = embargoed
+
+    scheduled = ArticlePage.objects.child_of(es).filter(slug="balance-semana-aurelia").first()
+    if scheduled is None:
+        scheduled = ArticlePage(
+            title="Una semana después de Aurelia: el balance",
+            slug="balance-semana-aurelia",
+            topic=topics["es", "storm-aurelia"],
+            standfirst="Sample content: scheduled to publish itself in three hours.",
+            dateline_place="Puerto Valdemar",
+            bylines=bylines(authors["Lucía Ferrer"]),
+            body=p("Siete días después de la tormenta, la costa de Valdemar hace recuento."),
+            live=False,
+            go_live_at=timezone.now() + timedelta(hours=3),
+        )
+        es.add_child(instance=scheduled)
+        scheduled.save_revision().publish()
+    stories["es-scheduled"] = scheduled
+
+    reporter = users["reporter"][0]
+    draft = ArticlePage.objects.child_of(cl).filter(slug="albergues-santiago").first()
+    if draft is None:
+        draft = ArticlePage(
+            title="Los albergues de Santiago reciben a los primeros evacuados",
+            slug="albergues-santiago",
+            topic=topics["cl", "storm-aurelia"],
+            standfirst="Sample content: a reporter's draft waiting for an editor's review.",
+            dateline_place="Santiago",
+            body=p("Tres albergues municipales abrieron sus puertas durante la noche."),
+            live=False,
+            owner=reporter,
+        )
+        cl.add_child(instance=draft)
+        draft.save_revision(user=reporter)
+        draft.get_workflow().start(draft, reporter)
+    stories["cl-in-review"] = draft
+    return stories
 
 
 def load_comments(stories, reader, neighbour) -> None:
