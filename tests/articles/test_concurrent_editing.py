@@ -55,3 +55,34 @@ def test_save_against_the_latest_revision_goes_through(client, story, editor):
     assert response.status_code == 302
     story.refresh_from_db()
     assert story.get_latest_revision().as_object().title == "Segunda versión"
+
+
+def ping(client, story, session_id=0, **data):
+    url = reverse(
+        "wagtailadmin_editing_sessions:ping", args=["articles", "articlepage", story.pk, session_id]
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_the_second_editor_is_told_who_else_is_editing(client, story, editor, admin):
+    client.force_login(admin)
+    ping(client, story, is_editing="1")  # the first editor has the story open, typing
+    client.force_login(editor)
+    others = ping(client, story)["other_sessions"]
+    assert [(o["user"], o["is_editing"]) for o in others] == [("admin", True)]
+
+
+def test_an_editor_is_told_when_a_colleague_saved_a_newer_version(client, story, editor, admin):
+    loaded = story.get_latest_revision()
+    story.title = "Versión de la jefa"
+    newer = story.save_revision(user=admin)
+    client.force_login(editor)
+    others = ping(
+        client,
+        story,
+        revision_id=loaded.pk,
+        revision_created_at=loaded.created_at.isoformat(),
+    )["other_sessions"]
+    assert [(o["user"], o["revision_id"]) for o in others] == [("admin", newer.pk)]
