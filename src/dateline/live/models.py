@@ -11,13 +11,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page, PageManager
 
 from dateline.articles.models import StoryPage, StoryQuerySet
+from dateline.lib.sanitize import html_to_text
 
 
 class LiveBlogQuerySet(StoryQuerySet):
@@ -127,8 +127,13 @@ class LivePost(models.Model):
         return self.headline
 
     @property
+    def plain_text(self) -> str:
+        """The body as text: a line per paragraph, no markup or character references."""
+        return html_to_text(self.body)
+
+    @property
     def headline(self) -> str:
-        return self.key_event_title or Truncator(strip_tags(self.body)).chars(90)
+        return self.key_event_title or Truncator(" ".join(self.plain_text.split())).chars(90)
 
     @property
     def author_name(self) -> str:
