@@ -18,16 +18,21 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractRendition
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from dateline.editions.models import EditionPage, EditionScoped
+from dateline.editions.models import EditionPage, EditionScoped, NewsroomSettings
 from dateline.lib.absolute import absolute_url
+from dateline.lib.dates import iso
 
 from .blocks import ArticleBodyBlock
 
 NOTE_FEATURES = ["bold", "italic", "link"]
+# The lead photo as search engines, social cards and feeds show it: 16:9, the
+# size Google asks of article images and large social cards.
+SHARE_IMAGE_SPEC = "fill-1200x675"
 
 
 class StoryQuerySet(PageQuerySet):
@@ -111,6 +116,10 @@ class TopicPage(EditionScoped, Page):
             for topic in TopicPage.objects.live().public().filter(slug=self.slug)
         }
 
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.intro
+
 
 class StoryPage(EditionScoped, Page):
     """What articles and live blogs share. Not created directly."""
@@ -155,6 +164,7 @@ class StoryPage(EditionScoped, Page):
 
     is_creatable = False
     search_fields = [*Page.search_fields, index.SearchField("standfirst")]
+    schema_type = "Article"  # the schema.org type of structured_data()
 
     class Meta:
         verbose_name = _("story")
@@ -171,6 +181,16 @@ class StoryPage(EditionScoped, Page):
     def authors(self) -> list[Author]:
         return [byline.author for byline in self.bylines.select_related("author")]
 
+    @cached_property
+    def share_image(self) -> AbstractRendition | None:
+        """The lead photo's rendition for search engines, social cards and feeds, if any."""
+        return self.lead_image.get_rendition(SHARE_IMAGE_SPEC) if self.lead_image else None
+
+    @property
+    def meta_description(self) -> str:
+        """What search results and social cards quote."""
+        return self.search_description or self.standfirst
+
     @property
     def last_updated(self):
         return self.last_published_at or self.first_published_at
@@ -180,6 +200,7 @@ class StoryPage(EditionScoped, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(comment_section(self, request))
+        context["structured_data"] = self.structured_data(request)
         return context
 
     def counterparts(self):
@@ -193,6 +214,39 @@ class StoryPage(EditionScoped, Page):
 
     def get_sitemap_urls(self, request=None):
         return [{"location": self.get_full_url(request), "lastmod": self.last_updated}]
+
+    def structured_data(self, request) -> dict:
+        """schema.org data every story carries; each story type adds its own."""
+        publisher = NewsroomSettings.load(request_or_site=request).publisher_name
+        url = absolute_url(request, self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "mainEntityOfPage": url,
+            "url": url,
+            "headline": self.title,
+            "description": self.standfirst,
+            "inLanguage": self.edition.language,
+            "datePublished": iso(self.first_published_at),
+            "dateModified": iso(self.last_updated),
+            "author": [
+                {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
+                for a in self.authors
+            ],
+            "publisher": {"@type": "Organization", "name": publisher},
+        }
+        if self.topic:
+            data["articleSection"] = self.topic.title
+        if self.share_image:
+            data["image"] = {
+                "@type": "ImageObject",
+                "url": absolute_url(request, self.share_image.url),
+                "width": self.share_image.width,
+                "height": self.share_image.height,
+                "caption": self.caption,
+                "creditText": self.lead_image.credit,
+            }
+        return data
 
 
 class StoryByline(Orderable):
@@ -242,6 +296,7 @@ class ArticlePage(StoryPage):
     subpage_types = []
     search_fields = [*StoryPage.search_fields, index.SearchField("body")]
     template = "articles/article_page.html"
+    schema_type = "NewsArticle"
 
     class Meta:
         verbose_name = _("article")
@@ -276,60 +331,21 @@ class ArticlePage(StoryPage):
             .first()
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = self.structured_data(request)
-        return context
-
     def structured_data(self, request) -> dict:
         """schema.org NewsArticle for this article."""
-        from dateline.editions.models import NewsroomSettings
-
-        publisher = NewsroomSettings.load(request_or_site=request).publisher_name
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "mainEntityOfPage": absolute_url(request, self.url),
-            "url": absolute_url(request, self.url),
-            "headline": self.title,
-            "description": self.standfirst,
-            "inLanguage": self.edition.language,
-            "datePublished": _iso(self.first_published_at),
-            "dateModified": _iso(self.last_updated),
-            "author": [
-                {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
-                for a in self.authors
-            ],
-            "publisher": {"@type": "Organization", "name": publisher},
-        }
-        if self.topic:
-            data["articleSection"] = self.topic.title
+        data = super().structured_data(request)
         if self.dateline_place:
             data["dateline"] = self.dateline_place
-        if self.lead_image:
-            rendition = self.lead_image.get_rendition("fill-1200x675")
-            data["image"] = {
-                "@type": "ImageObject",
-                "url": absolute_url(request, rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-                "caption": self.caption,
-                "creditText": self.lead_image.credit,
-            }
         if self.corrections_in_order:
             data["correction"] = [
                 {
                     "@type": "CorrectionComment",
                     "text": strip_tags(c.text),
-                    "datePublished": _iso(c.published_at),
+                    "datePublished": iso(c.published_at),
                 }
                 for c in self.corrections_in_order
             ]
         return data
-
-
-def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None
 
 
 class DatedNote(Orderable):

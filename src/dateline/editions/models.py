@@ -120,6 +120,11 @@ class HomePage(Page):
             for edition in EditionPage.objects.live().public().order_by("path")
         ]
 
+    @property
+    def meta_description(self) -> str:
+        """What search results and social cards quote."""
+        return self.search_description or self.intro
+
 
 class EditionPage(EditionScoped, Page):
     """An edition and its front page."""
@@ -160,6 +165,11 @@ class EditionPage(EditionScoped, Page):
     @property
     def language_short(self) -> str:
         return self.language.split("-")[0]
+
+    @property
+    def meta_description(self) -> str:
+        """What search results and social cards quote."""
+        return self.search_description or self.tagline
 
     def get_context(self, request, *args, **kwargs):
         from dateline.articles.models import StoryPage, TopicPage

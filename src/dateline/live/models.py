@@ -17,7 +17,12 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.models import Page, PageManager
 
 from dateline.articles.models import StoryPage, StoryQuerySet
+from dateline.lib.absolute import absolute_url
+from dateline.lib.dates import iso
 from dateline.lib.sanitize import html_to_text
+
+# How many of a blog's newest posts its structured data lists.
+STRUCTURED_DATA_POSTS = 20
 
 
 class LiveBlogQuerySet(StoryQuerySet):
@@ -50,6 +55,7 @@ class LiveBlogPage(StoryPage):
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []
     template = "live/live_blog_page.html"
+    schema_type = "LiveBlogPosting"
 
     class Meta:
         verbose_name = _("live blog")
@@ -67,6 +73,38 @@ class LiveBlogPage(StoryPage):
         newest = self.posts.order_by("-published_at").values_list("published_at", flat=True)[:1]
         times = [super().last_updated, *newest, self.state.summary_updated_at]
         return max((t for t in times if t is not None), default=None)
+
+    def permalink(self, post: LivePost) -> str:
+        """The URL that opens this blog at the post."""
+        return f"{self.url}?post={post.pk}#post-{post.pk}"
+
+    def structured_data(self, request) -> dict:
+        """schema.org LiveBlogPosting: the blog, its coverage times and newest posts."""
+        data = super().structured_data(request)
+        state = self.state
+        data["coverageStartTime"] = iso(
+            min(t for t in (self.first_published_at, state.started_at) if t is not None)
+        )
+        if state.status == LiveState.Status.ENDED and state.ended_at:
+            data["coverageEndTime"] = iso(state.ended_at)
+        posts = self.posts.select_related("author")[:STRUCTURED_DATA_POSTS]
+        data["liveBlogUpdate"] = [
+            {
+                "@type": "BlogPosting",
+                "headline": post.headline,
+                "articleBody": post.plain_text,
+                "datePublished": iso(post.published_at),
+                "dateModified": iso(post.updated_at),
+                "url": absolute_url(request, self.permalink(post)),
+                **(
+                    {"author": {"@type": "Person", "name": post.author_name}}
+                    if post.author_name
+                    else {}
+                ),
+            }
+            for post in posts
+        ]
+        return data
 
     def get_context(self, request, *args, **kwargs):
         from .views import live_blog_context
