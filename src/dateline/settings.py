@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.accounts",
     "dateline.api",
+    "dateline.feeds",
     "dateline.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

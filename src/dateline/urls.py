@@ -24,4 +24,9 @@ if settings.SERVE_MEDIA:
     # Production serves media from object storage or the proxy; a laptop from here.
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Feeds: after media (an upload may be called feed.json),
+    # before Wagtail's pages, which match any path.
+    path("", include("dateline.feeds.urls")),
+    path("", include(wagtail_urls)),
+]

@@ -7,8 +7,11 @@ increasing sequence number, in the same transaction as the change (see
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -68,11 +71,30 @@ class LiveBlogPage(StoryPage):
     def is_live(self) -> bool:
         return self.state.status == LiveState.Status.LIVE
 
+    @cached_property
+    def newest_post_at(self) -> datetime | None:
+        """Kept on the instance like `state`; listings load it for many blogs at once."""
+        return self.posts.aggregate(newest=Max("published_at"))["newest"]
+
     @property
     def last_updated(self):
-        newest = self.posts.order_by("-published_at").values_list("published_at", flat=True)[:1]
-        times = [super().last_updated, *newest, self.state.summary_updated_at]
+        times = [super().last_updated, self.newest_post_at, self.state.summary_updated_at]
         return max((t for t in times if t is not None), default=None)
+
+    @classmethod
+    def preload_last_updated(cls, stories: list[StoryPage]) -> None:
+        states = LiveState.objects.in_bulk([blog.pk for blog in stories])
+        newest = dict(
+            LivePost.objects.filter(blog__in=stories)
+            .values("blog")
+            .annotate(newest=Max("published_at"))
+            .values_list("blog", "newest")
+        )
+        for blog in stories:
+            # A blog without a state yet gets one as the page would, on first use.
+            if blog.pk in states:
+                blog.state = states[blog.pk]
+            blog.newest_post_at = newest.get(blog.pk)
 
     def permalink(self, post: LivePost) -> str:
         """The URL that opens this blog at the post."""
