@@ -113,7 +113,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 PAGE_CACHE_SECONDS = envint("DATELINE_PAGE_CACHE_SECONDS", 0)
@@ -299,6 +298,10 @@ LIVE_MAX_REPLAY = envint("DATELINE_LIVE_MAX_REPLAY", 1000)
 LIVE_QUEUE_MAX = envint("DATELINE_LIVE_QUEUE_MAX", 64)
 LIVE_POST_MAX_CHARS = envint("DATELINE_LIVE_POST_MAX_CHARS", 10_000)
 API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)
+
+# Feeds and sitemaps (see dateline.feeds). The sitemaps protocol allows 50,000
+# URLs per file; an edition with more gets more pages (?p=2).
+SITEMAP_MAX_URLS = 50_000
 
 # Comments (see dateline.comments).
 COMMENT_MAX_CHARS = envint("DATELINE_COMMENT_MAX_CHARS", 2000)

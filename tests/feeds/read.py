@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import html
+import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 import feedparser
 from bs4 import BeautifulSoup
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 
 
 def feed(client, url: str) -> feedparser.FeedParserDict:
@@ -34,6 +39,27 @@ def moment(parsed_time) -> datetime:
 
 def to_the_second(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(microsecond=0)
+
+
+def xml(client, url: str) -> ET.Element:
+    """A sitemap's root element; it must be well-formed XML served as XML."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"].startswith("application/xml")
+    return ET.fromstring(response.content)
+
+
+def sitemap_urls(root: ET.Element) -> dict[str, ET.Element]:
+    """The <url> elements of a sitemap, by location."""
+    return {url.findtext(f"{SITEMAP}loc"): url for url in root.findall(f"{SITEMAP}url")}
+
+
+def alternates(url: ET.Element) -> dict[str, str]:
+    return {
+        link.get("hreflang"): link.get("href")
+        for link in url.findall(f"{XHTML}link")
+        if link.get("rel") == "alternate"
+    }
 
 
 def page(client, url: str) -> BeautifulSoup:

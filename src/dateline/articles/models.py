@@ -25,7 +25,13 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from dateline.editions.models import EditionPage, EditionScoped, NewsroomSettings
+from dateline.editions.models import (
+    EditionPage,
+    EditionScoped,
+    NewsroomSettings,
+    edition_path,
+    editions_by_path,
+)
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
 from dateline.photos.models import PhotoRendition
@@ -46,6 +52,10 @@ class StoryQuerySet(PageQuerySet):
     def in_edition(self, edition: EditionPage) -> StoryQuerySet:
         """Stories whose home is the edition, or that were circulated to it."""
         return self.filter(Q(path__startswith=edition.path) | Q(circulated_to=edition)).distinct()
+
+    def homed_in(self, edition: EditionPage) -> StoryQuerySet:
+        """Stories whose home (and so whose one URL) is in the edition."""
+        return self.filter(path__startswith=edition.path)
 
     def about(self, topic_slug: str) -> StoryQuerySet:
         """Stories on a topic, matched by the topic's slug across editions."""
@@ -135,9 +145,12 @@ class TopicPage(EditionScoped, Page):
         return context
 
     def counterparts(self):
+        topics = list(TopicPage.objects.live().public().filter(slug=self.slug))
+        editions = editions_by_path(topic.path for topic in topics)
         return {
-            topic.edition.pk: topic.url
-            for topic in TopicPage.objects.live().public().filter(slug=self.slug)
+            editions[edition_path(topic)].pk: topic.url
+            for topic in topics
+            if edition_path(topic) in editions
         }
 
     @property
@@ -246,9 +259,6 @@ class StoryPage(EditionScoped, Page):
             self.edition.pk: url,
             **{pk: url for pk in self.circulated_to.values_list("pk", flat=True)},
         }
-
-    def get_sitemap_urls(self, request=None):
-        return [{"location": self.get_full_url(request), "lastmod": self.last_updated}]
 
     def structured_data(self, request) -> dict:
         """schema.org data every story carries; each story type adds its own."""

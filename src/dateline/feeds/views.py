@@ -1,4 +1,4 @@
-"""Feeds: how aggregators and readers' apps follow an edition or a topic.
+"""Feeds, sitemaps and robots.txt: how aggregators and search engines find stories.
 
 Everything listed here comes from `StoryPage.objects.visible_to_readers()`, so
 what a reader may not see is absent by construction.
@@ -7,15 +7,23 @@ what a reader may not see is absent by construction.
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
+from dateline.editions.models import EditionPage, NewsroomSettings
+from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
 
+from . import sitemaps
 from .items import JSON_FEED, FeedItem, FeedSource, load_feed
 from .syndication import StoryAtom, StoryRss
+
+# Feeds ---------------------------------------------------------------------
 
 
 class RssFeed(Feed):
@@ -131,3 +139,53 @@ def _json_item(item: FeedItem) -> dict:
     if item.image:
         data["image"] = item.image.url
     return data
+
+
+# Search engines ------------------------------------------------------------
+
+
+def robots_txt(request) -> HttpResponse:
+    """Lets crawlers read readers' pages and points them at the sitemaps."""
+    context = {
+        "sitemap_index": absolute_url(request, reverse("feeds:sitemap_index")),
+        "news_sitemap": absolute_url(request, reverse("feeds:news_sitemap")),
+    }
+    return HttpResponse(
+        render_to_string("feeds/robots.txt", context), content_type="text/plain; charset=utf-8"
+    )
+
+
+def sitemap_index(request) -> HttpResponse:
+    """Every edition's sitemap, each in as many pages as it needs."""
+    return _xml("feeds/sitemap_index.xml", {"sitemaps": sitemaps.index(request)})
+
+
+def edition_sitemap(request, edition: str) -> HttpResponse:
+    """One page (?p=N) of an edition's sitemap."""
+    edition = get_object_or_404(EditionPage.objects.live().public(), slug=edition)
+    sitemap = sitemaps.EditionSitemap(request, edition)
+    try:
+        number = int(request.GET.get("p", "1"))
+    except ValueError:
+        raise Http404("No such sitemap page.") from None
+    if not 1 <= number <= sitemap.page_count:
+        raise Http404("No such sitemap page.")
+    return _xml("feeds/sitemap.xml", {"entries": sitemap.entries(number)})
+
+
+def news_sitemap(request) -> HttpResponse:
+    """Google News: the stories of the last two days, in every edition."""
+    publisher = NewsroomSettings.load(request_or_site=request).publisher_name
+    return _xml(
+        "feeds/news_sitemap.xml",
+        {"publisher": publisher, "entries": sitemaps.news_entries(request)},
+    )
+
+
+def _xml(template: str, context: dict) -> HttpResponse:
+    response = HttpResponse(
+        render_to_string(template, context), content_type="application/xml; charset=utf-8"
+    )
+    # A sitemap is for crawlers, not a result of its own.
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
