@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.accounts",
     "dateline.api",
+    "dateline.feeds",
     "dateline.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -113,7 +114,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 PAGE_CACHE_SECONDS = envint("DATELINE_PAGE_CACHE_SECONDS", 0)
@@ -303,6 +303,10 @@ API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)
 # How often each server process checks for scheduled publications and lifted
 # embargoes (0 turns the clock off, e.g. when cron runs `dateline publish_scheduled`).
 CLOCK_INTERVAL = timedelta(seconds=envint("DATELINE_CLOCK_SECONDS", 15))
+
+# Feeds and sitemaps (see dateline.feeds). The sitemaps protocol allows 50,000
+# URLs per file; an edition with more gets more pages (?p=2).
+SITEMAP_MAX_URLS = 50_000
 
 # Comments (see dateline.comments).
 COMMENT_MAX_CHARS = envint("DATELINE_COMMENT_MAX_CHARS", 2000)

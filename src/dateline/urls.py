@@ -1,10 +1,8 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.accounts.views import delete_account
@@ -18,11 +16,15 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/", no_such_path),  # the API's own 404, never a page or a redirect
     path("comments/", include("dateline.comments.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
 if settings.SERVE_MEDIA:
     # Production serves media from object storage or the proxy; a laptop from here.
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Feeds, sitemaps and robots.txt: after media (an upload may be called feed.json),
+    # before Wagtail's pages, which match any path.
+    path("", include("dateline.feeds.urls")),
+    path("", include(wagtail_urls)),
+]

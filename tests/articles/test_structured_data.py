@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
+import extruct
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
@@ -54,6 +55,19 @@ def test_news_article_carries_the_required_fields(client, article):
     assert data["image"]["creditText"] == "Marta Ibáñez / Sample Agency"
     assert data["image"]["url"].startswith("http://testserver/")
     assert datetime.fromisoformat(data["datePublished"]) == article.first_published_at
+
+
+def test_a_structured_data_parser_reads_one_news_article(client, article):
+    html = client.get(article.url).content.decode()
+    url = f"http://testserver{article.url}"
+    found = extruct.extract(html, base_url=url, syntaxes=["json-ld"])["json-ld"]
+    assert [item["@type"] for item in found] == ["NewsArticle"]
+    data = found[0]
+    assert data["url"] == data["mainEntityOfPage"] == url
+    assert data["inLanguage"] == "es-ES"
+    assert data["publisher"] == {"@type": "Organization", "name": "Dateline"}
+    assert (data["image"]["width"], data["image"]["height"]) == (1200, 675)
+    assert datetime.fromisoformat(data["dateModified"]) == article.last_updated
 
 
 def test_headline_cannot_break_out_of_the_script_element(client, article):

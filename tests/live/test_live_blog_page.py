@@ -95,3 +95,10 @@ def test_simulated_correspondent_files_to_both_demo_live_blogs(db):
     before = LivePost.objects.count()
     assert correspondent.file_one_post(0) == 2
     assert LivePost.objects.count() == before + 2
+
+
+def test_key_event_without_a_title_is_named_by_its_text_as_readers_see_it(client, blog, reporter):
+    post = actions.check_publish_post(blog, reporter, "Q&A with the mayor.\n\nMore soon.")
+    actions.check_mark_key_event(post, reporter, True)
+    link = read(client, blog.url).select_one("#key-events-list a")
+    assert link.get_text(" ", strip=True).endswith("Q&A with the mayor. More soon.")

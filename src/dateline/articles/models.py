@@ -8,9 +8,11 @@ other editions. What readers may see of stories is decided in one place,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,17 +21,29 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractRendition
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from dateline.editions.models import EditionPage, EditionScoped
+from dateline.editions.models import (
+    EditionPage,
+    EditionScoped,
+    NewsroomSettings,
+    edition_path,
+    editions_by_path,
+)
 from dateline.lib.absolute import absolute_url
+from dateline.lib.dates import iso
+from dateline.photos.models import PhotoRendition
 
 from .blocks import ArticleBodyBlock
 from .editing import StoryPageForm
 
 NOTE_FEATURES = ["bold", "italic", "link"]
+# The lead photo as search engines, social cards and feeds show it: 16:9, the
+# size Google asks of article images and large social cards.
+SHARE_IMAGE_SPEC = "fill-1200x675"
 
 
 class StoryQuerySet(PageQuerySet):
@@ -45,12 +59,37 @@ class StoryQuerySet(PageQuerySet):
         """Stories whose home is the edition, or that were circulated to it."""
         return self.filter(Q(path__startswith=edition.path) | Q(circulated_to=edition)).distinct()
 
+    def homed_in(self, edition: EditionPage) -> StoryQuerySet:
+        """Stories whose home (and so whose one URL) is in the edition."""
+        return self.filter(path__startswith=edition.path)
+
     def about(self, topic_slug: str) -> StoryQuerySet:
         """Stories on a topic, matched by the topic's slug across editions."""
         return self.filter(topic__slug=topic_slug)
 
     def newest_first(self) -> StoryQuerySet:
         return self.order_by("-first_published_at", "-pk")
+
+    def for_listing(self) -> StoryQuerySet:
+        """Specific stories with what a listing prints of each loaded up front.
+
+        Topic, lead photo and its share rendition, bylines and circulation come
+        in a fixed number of queries however many stories there are; pass the
+        result through `preload_last_updated` before reading `last_updated`.
+        """
+        return (
+            self.specific()
+            .select_related("topic", "lead_image", for_specific_subqueries=True)
+            .prefetch_related(
+                Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
+                Prefetch(
+                    "lead_image__renditions",
+                    queryset=PhotoRendition.objects.filter(filter_spec=SHARE_IMAGE_SPEC),
+                ),
+                "circulated_to",
+                for_specific_subqueries=True,
+            )
+        )
 
 
 StoryManager = PageManager.from_queryset(StoryQuerySet)
@@ -112,10 +151,17 @@ class TopicPage(EditionScoped, Page):
         return context
 
     def counterparts(self):
+        topics = list(TopicPage.objects.live().public().filter(slug=self.slug))
+        editions = editions_by_path(topic.path for topic in topics)
         return {
-            topic.edition.pk: topic.url
-            for topic in TopicPage.objects.live().public().filter(slug=self.slug)
+            editions[edition_path(topic)].pk: topic.url
+            for topic in topics
+            if edition_path(topic) in editions
         }
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.intro
 
 
 class StoryPage(EditionScoped, Page):
@@ -171,6 +217,7 @@ class StoryPage(EditionScoped, Page):
 
     is_creatable = False
     search_fields = [*Page.search_fields, index.SearchField("standfirst")]
+    schema_type = "Article"  # the schema.org type of structured_data()
 
     class Meta:
         verbose_name = _("story")
@@ -200,17 +247,39 @@ class StoryPage(EditionScoped, Page):
 
     @cached_property
     def authors(self) -> list[Author]:
+        if "bylines" in getattr(self, "_prefetched_objects_cache", {}):
+            return [byline.author for byline in self.bylines.all()]  # see for_listing()
         return [byline.author for byline in self.bylines.select_related("author")]
+
+    @cached_property
+    def share_image(self) -> AbstractRendition | None:
+        """The lead photo's rendition for search engines, social cards and feeds, if any."""
+        return self.lead_image.get_rendition(SHARE_IMAGE_SPEC) if self.lead_image else None
+
+    @property
+    def meta_description(self) -> str:
+        """What search results and social cards quote."""
+        return self.search_description or self.standfirst
 
     @property
     def last_updated(self):
         return self.last_published_at or self.first_published_at
+
+    @classmethod
+    def preload_last_updated(cls, stories: list[StoryPage]) -> None:
+        """Loads what `last_updated` reads for many stories of this type at once.
+
+        Listings (feeds, sitemaps) call it through `preload_last_updated()` so that
+        they pay a fixed number of queries, not one or two per story. A story's own
+        fields are all the base needs.
+        """
 
     def get_context(self, request, *args, **kwargs):
         from dateline.comments.views import comment_section
 
         context = super().get_context(request, *args, **kwargs)
         context.update(comment_section(self, request))
+        context["structured_data"] = self.structured_data(request)
         return context
 
     def counterparts(self):
@@ -222,8 +291,46 @@ class StoryPage(EditionScoped, Page):
             **{pk: url for pk in self.circulated_to.values_list("pk", flat=True)},
         }
 
-    def get_sitemap_urls(self, request=None):
-        return [{"location": self.get_full_url(request), "lastmod": self.last_updated}]
+    def structured_data(self, request) -> dict:
+        """schema.org data every story carries; each story type adds its own."""
+        publisher = NewsroomSettings.load(request_or_site=request).publisher_name
+        url = absolute_url(request, self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "mainEntityOfPage": url,
+            "url": url,
+            "headline": self.title,
+            "description": self.standfirst,
+            "inLanguage": self.edition.language,
+            "datePublished": iso(self.first_published_at),
+            "dateModified": iso(self.last_updated),
+            "author": [
+                {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
+                for a in self.authors
+            ],
+            "publisher": {"@type": "Organization", "name": publisher},
+        }
+        if self.topic:
+            data["articleSection"] = self.topic.title
+        if self.share_image:
+            data["image"] = {
+                "@type": "ImageObject",
+                "url": absolute_url(request, self.share_image.url),
+                "width": self.share_image.width,
+                "height": self.share_image.height,
+                "caption": self.caption,
+                "creditText": self.lead_image.credit,
+            }
+        return data
+
+
+def preload_last_updated(stories: Iterable[StoryPage]) -> list[StoryPage]:
+    """The stories, each type's `last_updated` data loaded for all of them at once."""
+    stories = list(stories)
+    for model in {type(story) for story in stories}:
+        model.preload_last_updated([story for story in stories if type(story) is model])
+    return stories
 
 
 class StoryByline(Orderable):
@@ -277,6 +384,7 @@ class ArticlePage(StoryPage):
     subpage_types = []
     search_fields = [*StoryPage.search_fields, index.SearchField("body")]
     template = "articles/article_page.html"
+    schema_type = "NewsArticle"
 
     class Meta:
         verbose_name = _("article")
@@ -311,60 +419,25 @@ class ArticlePage(StoryPage):
             .first()
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = self.structured_data(request)
-        return context
+    @classmethod
+    def preload_last_updated(cls, stories: list[StoryPage]) -> None:
+        prefetch_related_objects(stories, "updates", "corrections")
 
     def structured_data(self, request) -> dict:
         """schema.org NewsArticle for this article."""
-        from dateline.editions.models import NewsroomSettings
-
-        publisher = NewsroomSettings.load(request_or_site=request).publisher_name
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "mainEntityOfPage": absolute_url(request, self.url),
-            "url": absolute_url(request, self.url),
-            "headline": self.title,
-            "description": self.standfirst,
-            "inLanguage": self.edition.language,
-            "datePublished": _iso(self.first_published_at),
-            "dateModified": _iso(self.last_updated),
-            "author": [
-                {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
-                for a in self.authors
-            ],
-            "publisher": {"@type": "Organization", "name": publisher},
-        }
-        if self.topic:
-            data["articleSection"] = self.topic.title
+        data = super().structured_data(request)
         if self.dateline_place:
             data["dateline"] = self.dateline_place
-        if self.lead_image:
-            rendition = self.lead_image.get_rendition("fill-1200x675")
-            data["image"] = {
-                "@type": "ImageObject",
-                "url": absolute_url(request, rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-                "caption": self.caption,
-                "creditText": self.lead_image.credit,
-            }
         if self.corrections_in_order:
             data["correction"] = [
                 {
                     "@type": "CorrectionComment",
                     "text": strip_tags(c.text),
-                    "datePublished": _iso(c.published_at),
+                    "datePublished": iso(c.published_at),
                 }
                 for c in self.corrections_in_order
             ]
         return data
-
-
-def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None
 
 
 class DatedNote(Orderable):

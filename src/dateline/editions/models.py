@@ -8,6 +8,7 @@ The tree is Root → HomePage (the edition picker at /) → EditionPage (/es/, /
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Iterable
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
@@ -44,15 +45,34 @@ def validate_time_zone(value: str) -> None:
         )
 
 
+EDITION_DEPTH = 3
+
+
+def edition_path(page: Page) -> str:
+    """The tree path of the page's edition (empty above the editions)."""
+    if page.depth < EDITION_DEPTH:
+        return ""
+    return page.path[: EDITION_DEPTH * Page.steplen]
+
+
 def edition_of(page: Page) -> EditionPage | None:
     """The edition a page belongs to: its ancestor (or itself) two levels below the root."""
-    depth = 3
-    if page.depth < depth:
+    path = edition_path(page)
+    if not path:
         return None
-    path = page.path[: depth * Page.steplen]
     if isinstance(page, EditionPage) and page.path == path:
         return page
     return EditionPage.objects.filter(path=path).first()
+
+
+def editions_by_path(paths: Iterable[str]) -> dict[str, EditionPage]:
+    """The editions of many pages' paths in one query, keyed by the edition's path.
+
+    For listings that show pages from several editions; `edition_of` costs a
+    query per page.
+    """
+    prefixes = {path[: EDITION_DEPTH * Page.steplen] for path in paths}
+    return {edition.path: edition for edition in EditionPage.objects.filter(path__in=prefixes)}
 
 
 class EditionScoped:
@@ -123,6 +143,11 @@ class HomePage(Page):
             for edition in EditionPage.objects.live().public().order_by("path")
         ]
 
+    @property
+    def meta_description(self) -> str:
+        """What search results and social cards quote."""
+        return self.search_description or self.intro
+
 
 class EditionPage(EditionScoped, RoutablePageMixin, Page):
     """An edition, its front page and its search (`/<edition>/search/?q=`)."""
@@ -163,6 +188,11 @@ class EditionPage(EditionScoped, RoutablePageMixin, Page):
     @property
     def language_short(self) -> str:
         return self.language.split("-")[0]
+
+    @property
+    def meta_description(self) -> str:
+        """What search results and social cards quote."""
+        return self.search_description or self.tagline
 
     def front_page(self) -> dict:
         """What the front page shows, in its order: the lead story, the top

@@ -73,3 +73,14 @@ def comment_to_html(text: str) -> str:
         url_schemes={"http", "https"},
         link_rel="nofollow ugc noopener",
     )
+
+
+_BLOCK_END = re.compile(r"</(?:p|blockquote|li)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(markup: str) -> str:
+    """The text a reader sees in sanitised HTML, for places that take no markup
+    (structured data, headlines): a line per paragraph, break or list item, and
+    character references decoded."""
+    text = html.unescape(nh3.clean(_BLOCK_END.sub("\n", markup), tags=set()))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -7,17 +7,25 @@ increasing sequence number, in the same transaction as the change (see
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page, PageManager
 
 from dateline.articles.models import StoryPage, StoryQuerySet
+from dateline.lib.absolute import absolute_url
+from dateline.lib.dates import iso
+from dateline.lib.sanitize import html_to_text
+
+# How many of a blog's newest posts its structured data lists.
+STRUCTURED_DATA_POSTS = 20
 
 
 class LiveBlogQuerySet(StoryQuerySet):
@@ -54,6 +62,7 @@ class LiveBlogPage(StoryPage):
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []
     template = "live/live_blog_page.html"
+    schema_type = "LiveBlogPosting"
 
     class Meta:
         verbose_name = _("live blog")
@@ -66,11 +75,62 @@ class LiveBlogPage(StoryPage):
     def is_live(self) -> bool:
         return self.state.status == LiveState.Status.LIVE
 
+    @cached_property
+    def newest_post_at(self) -> datetime | None:
+        """Kept on the instance like `state`; listings load it for many blogs at once."""
+        return self.posts.aggregate(newest=Max("published_at"))["newest"]
+
     @property
     def last_updated(self):
-        newest = self.posts.order_by("-published_at").values_list("published_at", flat=True)[:1]
-        times = [super().last_updated, *newest, self.state.summary_updated_at]
+        times = [super().last_updated, self.newest_post_at, self.state.summary_updated_at]
         return max((t for t in times if t is not None), default=None)
+
+    @classmethod
+    def preload_last_updated(cls, stories: list[StoryPage]) -> None:
+        states = LiveState.objects.in_bulk([blog.pk for blog in stories])
+        newest = dict(
+            LivePost.objects.filter(blog__in=stories)
+            .values("blog")
+            .annotate(newest=Max("published_at"))
+            .values_list("blog", "newest")
+        )
+        for blog in stories:
+            # A blog without a state yet gets one as the page would, on first use.
+            if blog.pk in states:
+                blog.state = states[blog.pk]
+            blog.newest_post_at = newest.get(blog.pk)
+
+    def permalink(self, post: LivePost) -> str:
+        """The URL that opens this blog at the post."""
+        return f"{self.url}?post={post.pk}#post-{post.pk}"
+
+    def structured_data(self, request) -> dict:
+        """schema.org LiveBlogPosting: the blog, its coverage times and newest posts."""
+        data = super().structured_data(request)
+        state = self.state
+        data["coverageStartTime"] = iso(
+            min(t for t in (self.first_published_at, state.started_at) if t is not None)
+        )
+        if state.status == LiveState.Status.ENDED and state.ended_at:
+            data["coverageEndTime"] = iso(state.ended_at)
+        posts = self.posts.select_related("author")[:STRUCTURED_DATA_POSTS]
+        data["liveBlogUpdate"] = [
+            {
+                "@type": "BlogPosting",
+                "headline": post.headline,
+                "articleBody": post.plain_text,
+                "datePublished": iso(post.published_at),
+                "dateModified": iso(post.updated_at),
+                "url": absolute_url(request, self.permalink(post)),
+                **(
+                    {"author": {"@type": "Person", "name": post.author_name}}
+                    if post.author_name
+                    else {}
+                ),
+            }
+            for post in posts
+        ]
+        return data
 
     def get_context(self, request, *args, **kwargs):
         from .views import live_blog_context
@@ -131,8 +191,13 @@ class LivePost(models.Model):
         return self.headline
 
     @property
+    def plain_text(self) -> str:
+        """The body as text: a line per paragraph, no markup or character references."""
+        return html_to_text(self.body)
+
+    @property
     def headline(self) -> str:
-        return self.key_event_title or Truncator(strip_tags(self.body)).chars(90)
+        return self.key_event_title or Truncator(" ".join(self.plain_text.split())).chars(90)
 
     @property
     def author_name(self) -> str:

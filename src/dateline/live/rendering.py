@@ -70,7 +70,7 @@ def post_json(post: LivePost, blog: LiveBlogPage) -> dict:
         "key_event_title": post.key_event_title,
         "headline": post.headline,
         "image": image,
-        "url": f"{blog.url}?post={post.pk}#post-{post.pk}",
+        "url": blog.permalink(post),
     }
 
 

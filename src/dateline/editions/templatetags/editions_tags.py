@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from dateline.editions.models import HomePage
@@ -13,18 +14,36 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def page_chrome(context, page):
-    """What the head and the edition switcher need: canonical URL and alternates."""
+def page_chrome(context, page) -> dict:
+    """What the head and the edition switcher need: canonical URL, alternates and
+    what social cards show (description, locale, share image)."""
     request = context["request"]
     alternates = page.edition_alternates(request) if hasattr(page, "edition_alternates") else []
     home = HomePage.objects.live().first()
     # Pages outside the content tree (sign-in, account) are their own canonical URL.
     url = page.get_url(request) if page else request.path
+    current = getattr(page, "edition", None)
+    language = current.language if current else translation.get_language()
+    image = getattr(page, "share_image", None)
     return {
         "canonical": absolute_url(request, url),
         "alternates": [(edition, absolute_url(request, url)) for edition, url in alternates],
         "x_default": absolute_url(request, home.get_url(request) if home else "/"),
-        "current_edition": getattr(page, "edition", None),
+        "current_edition": current,
+        "description": getattr(page, "meta_description", None)
+        or getattr(page, "search_description", ""),
+        # Open Graph writes locales as language_TERRITORY: es_CL, en_US.
+        "locale": translation.to_locale(language),
+        "image": _share_image(request, page, image) if image else None,
+    }
+
+
+def _share_image(request, page, rendition) -> dict:
+    return {
+        "url": absolute_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": page.lead_image.default_alt_text,
     }
 
 
