@@ -1,11 +1,38 @@
 from __future__ import annotations
 
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from . import actions
+from . import actions, views
 from .models import Role
+from .roles import editions_administered_by
+
+
+@hooks.register("register_admin_urls")
+def people_urls():
+    roles = "|".join(Role.values)
+    return [
+        path("people/", views.PeopleView.as_view(), name="editions_people"),
+        path("people/grant/", views.GrantRoleView.as_view(), name="editions_people_grant"),
+        re_path(
+            rf"^people/(?P<edition_id>\d+)/(?P<person_id>\d+)/(?P<role>{roles})/revoke/$",
+            views.RevokeRoleView.as_view(),
+            name="editions_people_revoke",
+        ),
+    ]
+
+
+class PeopleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return editions_administered_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def people_menu_item():
+    return PeopleMenuItem(_("People"), reverse("editions_people"), icon_name="group", order=170)
 
 
 class RoleLogFormatter(LogFormatter):
