@@ -37,10 +37,15 @@ def administered_edition(user, edition_id: int) -> EditionPage:
 
 
 class PeopleScreen(WagtailAdminTemplateMixin):
-    """What the People screens share: their title, icon and way back."""
+    """What the People screens share: refused to anyone who administers no
+    edition, their title, icon and way back."""
 
     page_title = gettext_lazy("People")
     header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.editions = administered_editions(request.user)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [
@@ -52,10 +57,6 @@ class PeopleScreen(WagtailAdminTemplateMixin):
 
 class PeopleView(PeopleScreen, TemplateView):
     template_name = "editions/admin/people.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.editions = administered_editions(request.user)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_header_buttons(self):
         return [HeaderButton(_("Give a role"), reverse("editions_people_grant"), icon_name="plus")]
@@ -70,10 +71,6 @@ class GrantRoleView(PeopleScreen, FormView):
     page_subtitle = gettext_lazy("Give a role")
     template_name = "editions/admin/grant_role.html"
     form_class = GrantRoleForm
-
-    def dispatch(self, request, *args, **kwargs):
-        self.editions = administered_editions(request.user)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "editions": self.editions}
@@ -94,7 +91,7 @@ class GrantRoleView(PeopleScreen, FormView):
         messages.success(
             self.request,
             _("%(person)s now holds the %(role)s role in %(edition)s.")
-            % {"person": person.get_username(), "role": Role(role).label, "edition": edition},
+            % {"person": person.get_username(), "role": Role(role).label, "edition": edition.title},
         )
         return redirect("editions_people")
 
@@ -131,7 +128,7 @@ class RevokeRoleView(PeopleScreen, TemplateView):
                 % {
                     "person": self.person.get_username(),
                     "role": self.role.label,
-                    "edition": self.edition,
+                    "edition": self.edition.title,
                 },
             )
         return redirect("editions_people")
