@@ -3,6 +3,7 @@
 The personas, as in the rest of the suite:
 - `editor`: edits the España and Chile editions;
 - `reporter`: reports for Chile only;
+- `chief`: edition admin of Chile only (manages Chile's people);
 - `reader`: a signed-up reader with no newsroom role;
 - `admin`: a site admin, who holds every edition.
 """
@@ -64,6 +65,11 @@ def editor(newsroom):
 @pytest.fixture
 def reporter(newsroom):
     return _person("reporter", ensure_edition_groups(newsroom["cl"])["reporters"])
+
+
+@pytest.fixture
+def chief(newsroom):
+    return _person("chief", ensure_edition_groups(newsroom["cl"])["admins"])
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from dateline.articles.models import ArticlePage
-from dateline.editions.models import EditionPage
+from dateline.editions.models import EditionPage, Role
+from dateline.editions.roles import roles_of
 from dateline.live.models import LiveBlogPage
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,14 @@ def test_demo_editor_edits_two_editions_and_reporter_one():
     assert chile.permissions_for_user(reporter).can_add_subpage()
     assert not chile.permissions_for_user(reporter).can_publish()
     assert not spain.permissions_for_user(reporter).can_edit()
+
+
+def test_demo_chief_is_edition_admin_of_chile_only(client):
+    load()
+    load()  # the role is given once, however often the demo loads
+    chief = get_user_model().objects.get(username="chief")
+    assert roles_of(chief) == {EditionPage.objects.get(slug="cl"): {Role.ADMIN}}
+    assert client.login(username="chief", password="dateline-demo")
 
 
 def test_demo_article_shows_every_part_of_the_anatomy(client):

@@ -2,8 +2,8 @@
 
 Each action is really attempted, the way a person would (the page editor, the
 live API, the desk's actions); an allowed one changes the story, a refused one
-changes nothing. `reporter` reports for Chile, `editor` edits España and Chile,
-`admin` is a site admin, `reader` has no newsroom role; "other" is México.
+changes nothing. `reporter` reports for Chile, `editor` edits España and Chile, `chief` is
+Chile's edition admin, `admin` is a site admin, `reader` has no newsroom role; "other" is México.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from dateline.articles.actions import check_correct_article
 from dateline.articles.models import ArticlePage
+from dateline.editions.actions import check_grant_role
 from dateline.editions.roles import ensure_edition_groups
 from dateline.live.models import LivePost, LiveState
 
@@ -86,6 +88,13 @@ def close_coverage(client, user, edition):
     return LiveState.objects.filter(blog=blog, status="ended").exists()
 
 
+def give_a_role(client, user, edition):
+    newcomer = get_user_model().objects.create_user("newcomer", "newcomer@example.com", "x")
+    with contextlib.suppress(PermissionDenied):
+        check_grant_role(user, newcomer, edition, "reporters")
+    return newcomer.groups.exists()
+
+
 ACTIONS = {
     "create a story": create_story,
     "edit a story": edit_story,
@@ -94,18 +103,21 @@ ACTIONS = {
     "approve a story in review": approve_review,
     "post live": post_live,
     "open or close live coverage": close_coverage,
+    "give someone a role": give_a_role,
 }
 EVERYTHING = set(ACTIONS)
+EDITING = EVERYTHING - {"give someone a role"}
 REPORTING = {"create a story", "edit a story", "post live"}
 
 # role → (what it may do in its own edition, what it may do in another)
 ALLOWED = {
     "reporter": (REPORTING, set()),
-    "editor": (EVERYTHING, set()),
+    "editor": (EDITING, set()),
+    "chief": (EVERYTHING, set()),
     "admin": (EVERYTHING, EVERYTHING),
     "reader": (set(), set()),
 }
-OWN_EDITION = {"reporter": "cl", "editor": "cl", "admin": "cl", "reader": "cl"}
+OWN_EDITION = {"reporter": "cl", "editor": "cl", "chief": "cl", "admin": "cl", "reader": "cl"}
 
 
 @pytest.mark.parametrize("side", ["own", "other"])

@@ -545,7 +545,8 @@ def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
 
 
 def ensure_accounts(editions) -> dict:
-    """The demo's people: an editor of two editions, a reporter of one, a reader, an admin."""
+    """The demo's people: an editor of two editions, a reporter of one, an edition
+    admin of Chile, a reader, a site admin."""
     User = get_user_model()
     roles = {slug: ensure_edition_groups(edition) for slug, edition in editions.items()}
     people = {
@@ -555,6 +556,7 @@ def ensure_accounts(editions) -> dict:
             "Editor of España and Chile",
         ),
         "reporter": ("reporter@example.com", [roles["cl"]["reporters"]], "Reporter for Chile"),
+        "chief": ("chief@example.com", [roles["cl"]["admins"]], "Edition admin of Chile"),
         "reader": ("reader@example.com", [], "Reader"),
         "admin": ("admin@example.com", [], "Site admin (all editions)"),
     }

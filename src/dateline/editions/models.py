@@ -241,6 +241,36 @@ class EditionPage(EditionScoped, RoutablePageMixin, Page):
         return TemplateResponse(request, "editions/search_results.html", context)
 
 
+class Role(models.TextChoices):
+    """A newsroom role in one edition. The values are `ensure_edition_groups`' keys."""
+
+    REPORTER = "reporters", _("reporter")
+    EDITOR = "editors", _("editor")
+    ADMIN = "admins", _("edition admin")
+
+
+class EditionGroup(models.Model):
+    """Says which edition and role a group stands for.
+
+    Roles are found through this link rather than through group names, so
+    renaming an edition (or a group) keeps everyone's roles.
+    """
+
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="edition_group"
+    )
+    edition = models.ForeignKey(EditionPage, on_delete=models.CASCADE, related_name="role_groups")
+    role = models.CharField(max_length=16, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "role"], name="one_group_per_edition_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition.title}: {self.get_role_display()}"
+
+
 @register_snippet
 class SisterBrand(models.Model):
     """A link in every page's header to a sister publication."""

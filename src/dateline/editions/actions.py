@@ -1,0 +1,103 @@
+"""Writes to an edition's people: who holds which role there.
+
+`check_…` checks the actor's right to act and the request, then calls `do_…`,
+which assumes checked input and changes data atomically. Every change is written
+to Wagtail's audit log on the edition's page, so it shows in the page's history
+and in Reports → Site history.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from wagtail.log_actions import log
+
+from .models import EditionGroup, EditionPage, Role
+from .roles import administers, ensure_edition_groups, holders
+
+GRANT_ROLE = "dateline.grant_role"
+REVOKE_ROLE = "dateline.revoke_role"
+
+
+def _require_administers(actor, edition: EditionPage) -> None:
+    if not administers(actor, edition):
+        raise PermissionDenied(
+            f"Only {edition.title}'s edition admins and site admins may change who holds "
+            f"a role in {edition.title}."
+        )
+
+
+def _checked_role(role: str) -> Role:
+    """The role named, if it is one: a site admin is never made here, only by a
+    site admin in Settings → Users."""
+    try:
+        return Role(role)
+    except ValueError:
+        names = ", ".join(str(choice.label) for choice in Role)
+        raise ValidationError(
+            f"“{role}” is not a role in an edition; the roles are: {names}."
+        ) from None
+
+
+def _log(action: str, actor, person, edition: EditionPage, role: Role) -> None:
+    log(
+        edition,
+        action,
+        user=actor,
+        data={"person": {"id": person.pk, "username": person.get_username()}, "role": role.value},
+    )
+
+
+def _lock_role(edition: EditionPage, role: Role) -> None:
+    """Locks the edition's group link for the role until the transaction ends, so
+    two changes to the same role cannot both pass a check that the other's change
+    would break. Call inside atomic()."""
+    list(EditionGroup.objects.select_for_update().filter(edition=edition, role=role))
+
+
+def do_grant_role(actor, person, edition: EditionPage, role: Role) -> None:
+    with transaction.atomic():
+        ensure_edition_groups(edition)[role].user_set.add(person)
+        _log(GRANT_ROLE, actor, person, edition, role)
+
+
+def check_grant_role(actor, person, edition: EditionPage, role: str) -> None:
+    _require_administers(actor, edition)
+    role = _checked_role(role)
+    if holders(edition, role).filter(pk=person.pk).exists():
+        raise ValidationError(
+            f"{person.get_username()} already holds the {role.label} role in {edition.title}."
+        )
+    do_grant_role(actor, person, edition, role)
+
+
+def do_revoke_role(actor, person, edition: EditionPage, role: Role) -> None:
+    with transaction.atomic():
+        EditionGroup.objects.get(edition=edition, role=role).group.user_set.remove(person)
+        _log(REVOKE_ROLE, actor, person, edition, role)
+
+
+def check_revoke_role(actor, person, edition: EditionPage, role: str) -> None:
+    """Refuses an edition admin giving up their own admin role when nobody else
+    (no other active account) holds it there: the edition would be left with no
+    one to manage its people until a site admin stepped in. Site admins act
+    deliberately and can always restore the role, so they are not held back."""
+    _require_administers(actor, edition)
+    role = _checked_role(role)
+    with transaction.atomic():
+        _lock_role(edition, role)
+        if not holders(edition, role).filter(pk=person.pk).exists():
+            raise ValidationError(
+                f"{person.get_username()} does not hold the {role.label} role in {edition.title}."
+            )
+        if (
+            role == Role.ADMIN
+            and person.pk == actor.pk
+            and not actor.is_superuser
+            and not holders(edition, role).filter(is_active=True).exclude(pk=person.pk).exists()
+        ):
+            raise PermissionDenied(
+                f"You are {edition.title}'s only edition admin: give the role to someone "
+                f"else first, so that someone can still manage {edition.title}'s people."
+            )
+        do_revoke_role(actor, person, edition, role)
