@@ -1,15 +1,28 @@
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from dateline.lib import page_cache
 
-from .models import NewsroomSettings, SisterBrand
+from .models import EditionPage, NewsroomSettings, SisterBrand
+
+
+def give_a_new_edition_its_roles(sender, instance, created, raw=False, **kwargs) -> None:
+    """A new edition gets its reporter, editor and edition admin groups and its
+    review workflow at once, so its stories never go unreviewed."""
+    if created and not raw:
+        from .roles import ensure_edition_groups
+
+        transaction.on_commit(lambda: ensure_edition_groups(instance))
 
 
 def connect() -> None:
+    post_save.connect(
+        give_a_new_edition_its_roles, sender=EditionPage, dispatch_uid="edition-roles"
+    )
     # Anything a reader's page shows: pages, and the chrome around them.
     page_published.connect(page_cache.invalidate, dispatch_uid="page-cache-published")
     page_unpublished.connect(page_cache.invalidate, dispatch_uid="page-cache-unpublished")
