@@ -167,14 +167,10 @@ class EditionPage(EditionScoped, RoutablePageMixin, Page):
     def front_page(self) -> dict:
         """What the front page shows, in its order: the lead story, the top
         stories and the edition's topics. The page and the API both read it."""
-        from dateline.articles.models import StoryPage
+        from dateline.articles.models import StoryPage, story_cards
 
-        stories = list(
-            StoryPage.objects.visible_to_readers()
-            .in_edition(self)
-            .newest_first()
-            .select_related("topic", "lead_image")
-            .specific()[:25]
+        stories = story_cards(
+            StoryPage.objects.visible_to_readers().in_edition(self).newest_first()[:25]
         )
         return {
             "lead_story": stories[0] if stories else None,
