@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from dateline.articles.actions import check_add_update
 from dateline.editions.models import NewsroomSettings, SisterBrand
@@ -46,6 +46,13 @@ def test_publishing_makes_cached_pages_stale(client, newsroom, page_cache, edito
     client.get(article.url)
     check_add_update(article, editor, "Breaking: evacuation widened.")
     assert "Breaking: evacuation widened." in client.get(article.url).content.decode()
+
+
+def test_making_a_story_private_makes_cached_pages_stale(client, newsroom, page_cache):
+    story = ArticlePageFactory(parent=newsroom["cl"], title="Soon for subscribers only")
+    client.get("/cl/")
+    PageViewRestriction.objects.create(page=story, restriction_type="login")
+    assert "Soon for subscribers only" not in client.get("/cl/").content.decode()
 
 
 def test_editing_the_page_chrome_makes_cached_pages_stale(client, newsroom, page_cache):
