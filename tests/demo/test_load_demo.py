@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from dateline.articles.models import ArticlePage
 from dateline.editions.models import EditionPage, Role
@@ -42,6 +42,24 @@ def test_running_the_demo_twice_duplicates_nothing():
     counts = (Page.objects.count(), get_user_model().objects.count())
     load()
     assert (Page.objects.count(), get_user_model().objects.count()) == counts
+
+
+def test_demo_front_pages_of_spain_and_chile_lead_with_their_editors_choice(client):
+    load()
+    spain = client.get("/api/v1/editions/es/front-page").json()
+    live = LiveBlogPage.objects.get(slug="tormenta-aurelia-en-directo")
+    assert spain["lead_story"]["id"] == live.pk
+    assert [topic["slug"] for topic in spain["topics"]] == ["storm-aurelia", "economy"]
+    chile = client.get("/api/v1/editions/cl/front-page").json()
+    main = ArticlePage.objects.get(slug="tormenta-aurelia-apagon-costa-valdemar")
+    assert [chile["lead_story"]["id"], chile["top_stories"][0]["id"]] == [main.pk, live.pk]
+
+
+def test_running_the_demo_twice_leaves_the_curated_front_pages_as_they_were():
+    load()
+    revisions = Revision.objects.count()
+    load()
+    assert Revision.objects.count() == revisions
 
 
 def test_demo_prints_its_local_accounts():

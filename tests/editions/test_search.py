@@ -56,3 +56,10 @@ def test_search_api_pages_through_results(client, newsroom):
 def test_search_api_needs_words(client, newsroom):
     assert client.get("/api/v1/search/").status_code == 400
     assert client.get("/api/v1/search/?q=").status_code == 400
+
+
+def test_control_characters_in_a_search_are_ignored_not_an_error(client, newsroom):
+    ArticlePageFactory(parent=newsroom["es"], title="Apagón en Valdemar")
+    assert client.get("/api/v1/search/?q=%00Valdemar").status_code == 200
+    assert client.get("/es/search/?q=Valde%00mar").status_code == 200
+    assert client.get("/api/v1/search/?q=%00").json()["items"] == []

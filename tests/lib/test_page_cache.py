@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from wagtail.models import Page
+from bs4 import BeautifulSoup
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 
 from dateline.articles.actions import check_add_update
+from dateline.editions.actions import do_curate_front_page
 from dateline.editions.models import NewsroomSettings, SisterBrand
 
 from ..factories import ArticlePageFactory
@@ -46,6 +51,28 @@ def test_publishing_makes_cached_pages_stale(client, newsroom, page_cache, edito
     client.get(article.url)
     check_add_update(article, editor, "Breaking: evacuation widened.")
     assert "Breaking: evacuation widened." in client.get(article.url).content.decode()
+
+
+def lead_headline(client, url: str) -> str:
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    return page.select_one(".front-page__lead .story-card__headline").get_text(strip=True)
+
+
+def test_publishing_a_new_lead_makes_cached_front_pages_stale(client, newsroom, page_cache, editor):
+    older = ArticlePageFactory(
+        parent=newsroom["cl"], title="Older story", first_published_at=timezone.now() - timedelta(1)
+    )
+    ArticlePageFactory(parent=newsroom["cl"], title="Newer story")
+    assert lead_headline(client, "/cl/") == "Newer story"
+    do_curate_front_page(newsroom["cl"], editor, lead_story=older)  # publishes the edition page
+    assert lead_headline(client, "/cl/") == "Older story"
+
+
+def test_making_a_story_private_makes_cached_pages_stale(client, newsroom, page_cache):
+    story = ArticlePageFactory(parent=newsroom["cl"], title="Soon for subscribers only")
+    client.get("/cl/")
+    PageViewRestriction.objects.create(page=story, restriction_type="login")
+    assert "Soon for subscribers only" not in client.get("/cl/").content.decode()
 
 
 def test_editing_the_page_chrome_makes_cached_pages_stale(client, newsroom, page_cache):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from .models import StoryPage
 
 MAX_HITS = 500
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def search_stories(terms: str, edition=None) -> list[StoryPage]:
@@ -13,7 +16,9 @@ def search_stories(terms: str, edition=None) -> list[StoryPage]:
     The index holds drafts too (it is updated on every save), so the hits are
     filtered through `visible_to_readers()`, the one rule for what readers see.
     """
-    terms = terms.strip()
+    # Control characters (a NUL above all) mean nothing in a search and break
+    # the database's full-text query syntax.
+    terms = CONTROL_CHARACTERS.sub(" ", terms).strip()
     if not terms:
         return []
     hits = [hit.pk for hit in StoryPage.objects.search(terms)[:MAX_HITS]]

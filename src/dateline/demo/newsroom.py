@@ -23,6 +23,7 @@ from dateline.articles.models import (
     StoryByline,
     TopicPage,
 )
+from dateline.editions.actions import check_curate_front_page
 from dateline.editions.models import EditionPage, HomePage, NewsroomSettings, SisterBrand
 from dateline.editions.roles import ensure_edition_groups
 from dateline.live import actions as live_actions
@@ -109,6 +110,7 @@ def load(stdout=None) -> dict:
     )
     load_comments(stories, users["reader"][0], correspondent)
     stories.update(load_life_cycle(editions, topics, authors, users))
+    curate_front_pages(editions, topics, stories, users["editor"][0])
     return {"home": home, "editions": editions, "stories": stories, "users": users}
 
 
@@ -173,6 +175,34 @@ def load_life_cycle(editions, topics, authors, users) -> dict[str, Page]:
         draft.get_workflow().start(draft, reporter)
     stories["cl-in-review"] = draft
     return stories
+
+
+def curate_front_pages(editions, topics, stories, editor) -> None:
+    """Spain and Chile lead with their editor's choice rather than the newest story.
+
+    An edition curated already (by an earlier load, or by someone trying the
+    demo) is left as it is.
+    """
+    plans = {
+        # edition: lead story, top stories in order, topic bar in order
+        "es": ("es-live", ["es-main", "es-guide"], ["storm-aurelia", "economy"]),
+        "cl": ("es-main", ["es-live", "cl-local"], ["storm-aurelia", "economy"]),
+    }
+    for slug, (lead, top, topic_keys) in plans.items():
+        edition = editions[slug]
+        if (
+            edition.lead_story_id
+            or edition.top_story_slots.exists()
+            or edition.featured_topics.exists()
+        ):
+            continue
+        check_curate_front_page(
+            edition,
+            editor,
+            lead_story=stories[lead],
+            top_stories=[stories[key] for key in top],
+            featured_topics=[topics[slug, key] for key in topic_keys],
+        )
 
 
 def load_comments(stories, reader, neighbour) -> None:

@@ -1,19 +1,28 @@
-"""Writes to an edition's people: who holds which role there.
+"""Writes to editions that are not Wagtail's own page editing: who holds which
+role there, and the front page when a script or the demo curates it (with the
+rule the page editor's form applies).
 
 `check_…` checks the actor's right to act and the request, then calls `do_…`,
-which assumes checked input and changes data atomically. Every change is written
-to Wagtail's audit log on the edition's page, so it shows in the page's history
-and in Reports → Site history.
+which assumes checked input and changes data atomically. Role changes are
+written to Wagtail's audit log on the edition's page, so they show in the
+page's history and in Reports → Site history.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from wagtail.log_actions import log
 
-from .models import EditionGroup, EditionPage, Role
+from .models import EditionGroup, EditionPage, FeaturedTopic, FrontPageStory, Role
 from .roles import administers, ensure_edition_groups, holders
+
+if TYPE_CHECKING:
+    from dateline.articles.models import StoryPage, TopicPage
+
 
 GRANT_ROLE = "dateline.grant_role"
 REVOKE_ROLE = "dateline.revoke_role"
@@ -101,3 +110,53 @@ def check_revoke_role(actor, person, edition: EditionPage, role: str) -> None:
                 f"else first, so that someone can still manage {edition.title}'s people."
             )
         do_revoke_role(actor, person, edition, role)
+
+
+def do_curate_front_page(
+    edition: EditionPage,
+    user,
+    *,
+    lead_story: StoryPage | None = None,
+    top_stories: Sequence[StoryPage] = (),
+    featured_topics: Sequence[TopicPage] = (),
+) -> EditionPage:
+    """Publishes a new revision of the edition page with this front page.
+
+    The revision starts from the live page, not from any pending draft, so
+    curating never publishes unreviewed changes to the edition's other fields.
+    """
+    with transaction.atomic():
+        edition = EditionPage.objects.select_for_update().get(pk=edition.pk)
+        edition.lead_story = lead_story
+        # Inline rows keep their order in sort_order; assigning a list does not set it.
+        edition.top_story_slots = [
+            FrontPageStory(story=story, sort_order=i) for i, story in enumerate(top_stories)
+        ]
+        edition.featured_topics = [
+            FeaturedTopic(topic=topic, sort_order=i) for i, topic in enumerate(featured_topics)
+        ]
+        revision = edition.save_revision(user=user, log_action=True)
+        revision.publish(user=user)
+    return edition
+
+
+def check_curate_front_page(
+    edition: EditionPage,
+    user,
+    *,
+    lead_story: StoryPage | None = None,
+    top_stories: Sequence[StoryPage] = (),
+    featured_topics: Sequence[TopicPage] = (),
+) -> EditionPage:
+    if not edition.may_be_edited_by(user):
+        raise PermissionDenied(f"Only the editors of {edition.title} may change its front page.")
+    errors = edition.curation_errors(lead_story, top_stories, featured_topics)
+    if errors:
+        raise ValidationError([error.message for error in errors])
+    return do_curate_front_page(
+        edition,
+        user,
+        lead_story=lead_story,
+        top_stories=top_stories,
+        featured_topics=featured_topics,
+    )

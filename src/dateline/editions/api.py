@@ -36,9 +36,18 @@ class EditionList(Schema):
 
 class FrontPageOut(Schema):
     edition: EditionOut
-    lead_story: StoryCardOut | None
-    top_stories: list[StoryCardOut] = Field(..., description="In the front page's order.")
-    topics: list[TopicRef]
+    lead_story: StoryCardOut | None = Field(
+        ..., description="The editors' lead story, or the newest story when they chose none."
+    )
+    top_stories: list[StoryCardOut] = Field(
+        ...,
+        description="In the front page's order: the editors' top stories, then the newest.",
+    )
+    topics: list[TopicRef] = Field(
+        ...,
+        description="The topic bar: the featured topics in the editors' order, or every "
+        "topic of the edition by title.",
+    )
 
 
 def edition_out(edition: EditionPage, request) -> dict:
@@ -68,7 +77,8 @@ def get_edition(request, slug: str):
     "/{slug}/front-page",
     response=FrontPageOut,
     summary="An edition's front page, in its order",
-    description="The lead story, the top stories and the topics, as the front page shows them.",
+    description="The lead story, the top stories and the topics, as the front page shows them, "
+    "curated by the edition's editors.",
 )
 def get_front_page(request, slug: str):
     edition = published_edition(slug)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from dateline.lib import page_cache
@@ -27,7 +27,8 @@ def connect() -> None:
     page_published.connect(page_cache.invalidate, dispatch_uid="page-cache-published")
     page_unpublished.connect(page_cache.invalidate, dispatch_uid="page-cache-unpublished")
     post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="page-cache-deleted")
-    for model in (SisterBrand, NewsroomSettings):
+    # A page made private must leave every cached listing of it at once.
+    for model in (SisterBrand, NewsroomSettings, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
                 page_cache.invalidate, sender=model, dispatch_uid=f"page-cache-{model.__name__}"

@@ -69,7 +69,11 @@ class LiveBlogPage(StoryPage):
 
     @cached_property
     def state(self) -> LiveState:
-        return LiveState.objects.get_or_create(blog_id=self.pk)[0]
+        try:
+            # Lists of blogs fetch it with them (select_related or prefetch_related).
+            return self.live_state
+        except LiveState.DoesNotExist:
+            return LiveState.objects.get_or_create(blog_id=self.pk)[0]
 
     @property
     def is_live(self) -> bool:
