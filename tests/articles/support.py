@@ -1,8 +1,11 @@
-"""Filling in Wagtail's page editor as an editor does."""
+"""Filling in Wagtail's page editor as an editor does, and letting a scheduled time pass."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 
@@ -33,3 +36,11 @@ def article_form(**overrides) -> dict:
 
 def add_url(edition):
     return reverse("wagtailadmin_pages:add", args=("articles", "articlepage", edition.pk))
+
+
+def time_passes_beyond(revision):
+    """Moves the revision's scheduled time into the past, as if the hour had gone by."""
+    past = timezone.now() - timedelta(seconds=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()

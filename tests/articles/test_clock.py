@@ -13,6 +13,7 @@ from dateline.articles.models import StoryPage
 from dateline.lib import page_cache
 
 from ..factories import ArticlePageFactory
+from .support import time_passes_beyond
 
 
 @pytest.fixture(autouse=True)
@@ -26,14 +27,6 @@ def schedule(story, at):
     story.go_live_at = at
     story.save_revision().publish()
     story.refresh_from_db()
-
-
-def time_passes_beyond(revision):
-    """Moves the scheduled time into the past, as if the hour had gone by."""
-    past = timezone.now() - timedelta(seconds=1)
-    revision.content["go_live_at"] = past.isoformat()
-    revision.approved_go_live_at = past
-    revision.save()
 
 
 def test_scheduled_story_stays_hidden_until_its_time_then_goes_live(client, newsroom):

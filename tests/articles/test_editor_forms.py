@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -39,6 +40,19 @@ def test_editor_creates_and_publishes_an_article_with_its_anatomy(client, newsro
     assert article.topic == topic
     assert "Evacuation widened." in article.updates.get().text
     assert client.get(article.url).status_code == 200
+
+
+@pytest.mark.parametrize("page_type", [("articles", "articlepage"), ("live", "liveblogpage")])
+def test_a_new_storys_slug_is_filled_in_from_its_headline(client, newsroom, reporter, page_type):
+    # Wagtail's editor copies the headline into the slug as it is typed only when the
+    # headline field asks for it; otherwise a reporter's first save fails on an empty slug.
+    client.force_login(reporter)
+    add = reverse("wagtailadmin_pages:add", args=(*page_type, newsroom["cl"].pk))
+    page = BeautifulSoup(client.get(add).content, "html.parser")
+    headline = page.find("input", attrs={"name": "title"})
+    assert headline["data-w-sync-target-value"] == "#id_slug"
+    assert "change->w-sync#apply" in headline["data-action"]
+    assert page.find("input", attrs={"name": "slug", "id": "id_slug"}) is not None
 
 
 def test_article_without_a_headline_is_refused(client, newsroom, editor):

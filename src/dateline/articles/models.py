@@ -19,7 +19,13 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
@@ -369,7 +375,9 @@ class ArticlePage(StoryPage):
 
     content_panels = [
         FieldPanel("topic"),
-        FieldPanel("title", heading=_("Headline")),
+        # As in Wagtail's own Page.content_panels, so a new story's slug is filled in
+        # from its headline; laid out like the fields around it.
+        TitleFieldPanel("title", heading=_("Headline"), classname="", placeholder=False),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [InlinePanel("bylines", label=_("Byline")), FieldPanel("dateline_place")],

@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.models import Page, PageManager
 
 from dateline.articles.models import StoryPage, StoryQuerySet
@@ -41,7 +47,9 @@ class LiveBlogPage(StoryPage):
 
     content_panels = [
         FieldPanel("topic"),
-        FieldPanel("title", heading=_("Headline")),
+        # As in Wagtail's own Page.content_panels, so a new story's slug is filled in
+        # from its headline; laid out like the fields around it.
+        TitleFieldPanel("title", heading=_("Headline"), classname="", placeholder=False),
         FieldPanel("standfirst"),
         InlinePanel("bylines", label=_("Byline")),
         MultiFieldPanel(
