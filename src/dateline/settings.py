@@ -280,6 +280,8 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Plain ASCII slugs: URLs that survive being pasted anywhere (Wagtail transliterates headlines).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGGING = {
