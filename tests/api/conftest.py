@@ -71,6 +71,9 @@ def desk(newsroom):
     )
     private = ArticlePageFactory(parent=es, title="Privada", first_published_at=now)
     PageViewRestriction.objects.create(page=private, restriction_type="login")
+    embargoed = ArticlePageFactory(
+        parent=es, title="Embargada", first_published_at=now, embargo_until=now + timedelta(hours=2)
+    )
     return {
         "es": es,
         "cl": cl,
@@ -80,5 +83,5 @@ def desk(newsroom):
         "lead": lead,
         "older": older,
         "blog": blog,
-        "hidden": [draft, scheduled, private],
+        "hidden": [draft, scheduled, private, embargoed],
     }

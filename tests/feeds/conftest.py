@@ -42,7 +42,7 @@ def article(newsroom, storm):
 @pytest.fixture
 def hidden(newsroom, storm, admin) -> list:
     """Stories on the storm in Chile that readers may not see: one taken down, one
-    scheduled for tomorrow and one behind a sign-in."""
+    scheduled for tomorrow, one behind a sign-in and one under embargo."""
     unpublished = ArticlePageFactory(parent=newsroom["cl"], topic=storm, title="Taken down")
     unpublished.unpublish()
 
@@ -61,4 +61,10 @@ def hidden(newsroom, storm, admin) -> list:
 
     private = ArticlePageFactory(parent=newsroom["cl"], topic=storm, title="Signed-in readers only")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    return [unpublished, scheduled, private]
+    embargoed = ArticlePageFactory(
+        parent=newsroom["cl"],
+        topic=storm,
+        title="Under embargo",
+        embargo_until=timezone.now() + timedelta(hours=2),
+    )
+    return [unpublished, scheduled, private, embargoed]
