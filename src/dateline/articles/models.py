@@ -309,11 +309,12 @@ class StoryPage(EditionScoped, Page):
 
     def counterparts(self):
         # One canonical URL, announced for the home edition and each edition
-        # the story is circulated to.
+        # the story is circulated to. (A draft being previewed holds its
+        # circulation in memory, where only .all() works.)
         url = self.url
         return {
             self.edition.pk: url,
-            **{pk: url for pk in self.circulated_to.values_list("pk", flat=True)},
+            **{edition.pk: url for edition in self.circulated_to.all()},
         }
 
     def structured_data(self, request) -> dict:
