@@ -71,3 +71,8 @@ def test_a_stale_token_in_the_header_does_not_stop_getting_a_new_one(client, rep
         **bearer("wagtail_expired"),
     )
     assert response.status_code == 200
+
+
+def test_a_nul_character_in_a_parameter_or_path_is_a_problem(client, newsroom):
+    assert_problem(client.get("/api/v1/stories/?edition=c%00l"), 400)
+    assert_problem(client.get("/api/v1/editions/c%00l"), 400)

@@ -29,6 +29,18 @@ DETAILS = {
 
 
 class ApiResponses(ConditionalGetMiddleware):
+    def process_request(self, request):
+        # No id, slug, cursor or search holds a NUL, and PostgreSQL refuses one
+        # in any text it is asked to compare: a 400 here, not a 500 there.
+        if request.path.startswith(API_PREFIX) and (
+            "\x00" in request.path
+            or any("\x00" in value for values in request.GET.lists() for value in values[1])
+        ):
+            return problem_response(
+                400, "Bad Request", "The path or a query parameter contains a NUL character."
+            )
+        return None
+
     def process_response(self, request, response):
         if not request.path.startswith(API_PREFIX):
             return response
