@@ -58,8 +58,15 @@ def test_search_api_needs_words(client, newsroom):
     assert client.get("/api/v1/search/?q=").status_code == 400
 
 
-def test_control_characters_in_a_search_are_ignored_not_an_error(client, newsroom):
+def test_control_characters_in_a_reader_search_are_ignored_not_an_error(client, newsroom):
     ArticlePageFactory(parent=newsroom["es"], title="Apagón en Valdemar")
-    assert client.get("/api/v1/search/?q=%00Valdemar").status_code == 200
     assert client.get("/es/search/?q=Valde%00mar").status_code == 200
-    assert client.get("/api/v1/search/?q=%00").json()["items"] == []
+    assert client.get("/es/search/?q=%01Valdemar").status_code == 200
+    assert client.get("/api/v1/search/?q=%01Valdemar").status_code == 200
+    assert client.get("/api/v1/search/?q=%01").json()["items"] == []
+
+
+def test_a_nul_in_an_api_search_is_a_problem_not_a_crash(client, newsroom):
+    response = client.get("/api/v1/search/?q=%00Valdemar")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
