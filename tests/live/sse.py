@@ -9,7 +9,7 @@ from dateline.live.stream import stream
 
 
 class StreamReader:
-    def __init__(self, blog_id: int, last_event_id=None, after=None, stall=False):
+    def __init__(self, blog_id: int, last_event_id=None, after=None, stall=False, delay=0.0):
         headers = (
             [(b"last-event-id", str(last_event_id).encode())] if last_event_id is not None else []
         )
@@ -26,6 +26,8 @@ class StreamReader:
         # A stalled client takes the response head and the retry line, then no more.
         self.stall = asyncio.Event() if stall else None
         self.sends = 0
+        # A slow client: every write after the first takes `delay` seconds.
+        self.delay = delay
         self.task = None
 
     async def _receive(self):
@@ -39,6 +41,8 @@ class StreamReader:
         self.sends += 1
         if self.stall is not None and self.sends > 1:
             await self.stall.wait()  # the write never completes
+        if self.delay and self.sends > 1:
+            await asyncio.sleep(self.delay)
         self.buffer += message.get("body", b"")
         while b"\n\n" in self.buffer:
             block, self.buffer = self.buffer.split(b"\n\n", 1)

@@ -72,3 +72,30 @@ def test_stalled_reader_is_dropped_without_delaying_the_others(blog, reporter, s
     healthy, still_connected = asyncio.run(scenario())
     assert healthy.seqs == list(range(1, 9))
     assert still_connected == 1  # the stalled reader was dropped
+
+
+def test_slow_reader_gets_every_update_in_order_once_without_delaying_the_others(
+    blog, reporter, settings
+):
+    settings.LIVE_QUEUE_MAX = 20
+
+    async def scenario():
+        slow = StreamReader(blog.pk, after=0, delay=0.5).start()
+        healthy = StreamReader(blog.pk, after=0).start()
+        await StreamReader.wait_for_readers(2)
+        for n in range(5):
+            await sync_to_async(actions.check_publish_post, thread_sensitive=False)(
+                blog, reporter, f"Post {n}."
+            )
+            await healthy.wait_for(n + 1)
+        slow_had_when_healthy_had_all = len(slow.events)
+        await slow.wait_for(5)
+        await healthy.close()
+        await slow.close()
+        return slow, healthy, slow_had_when_healthy_had_all
+
+    slow, healthy, slow_had_when_healthy_had_all = asyncio.run(scenario())
+    assert healthy.seqs == slow.seqs == [1, 2, 3, 4, 5]
+    # Each of the slow reader's writes takes half a second: the healthy one did
+    # not wait for them.
+    assert slow_had_when_healthy_had_all < 5

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+from collections import deque
 
 from django.conf import settings
 
@@ -21,38 +22,105 @@ from .broker import get_broker
 log = logging.getLogger(__name__)
 
 
-# A queue item: (first seq, last seq, the batch's bytes, [(seq, bytes), ...]).
-# Sequence 0 marks a heartbeat; -1 tells the writer to stop.
+# A batch: (first seq, last seq, its bytes, [(seq, bytes), ...]).
+# Sequence 0 marks a heartbeat.
 HEARTBEAT_BATCH = (0, 0, delivery.HEARTBEAT, ())
-STOP = (-1, -1, b"", ())
 
 
 class Reader:
-    """One connected reader: a bounded queue of batches the stream writes out."""
+    """One connected reader: the fan-out writes each batch straight to its response.
 
-    __slots__ = ("dropped", "last_seq", "queue")
+    A write that completes at once (the usual case: the server takes the bytes
+    into its own buffer) costs one call, with no task woken per reader. A write
+    that must wait (the client is slow to read) is finished by a task of its
+    own, and until it is done the reader's next batches wait in its backlog; a
+    reader whose backlog outgrows LIVE_QUEUE_MAX is dropped (it comes back with
+    Last-Event-ID) rather than holding anything up. While the stream replays
+    what the reader missed, batches wait in the backlog too, so nothing arrives
+    out of order or twice.
+    """
 
-    def __init__(self, last_seq: int) -> None:
+    __slots__ = ("backlog", "dropped", "ended", "last_seq", "send", "writing")
+
+    def __init__(self, send, last_seq: int) -> None:
+        self.send = send
         self.last_seq = last_seq
-        self.queue: asyncio.Queue = asyncio.Queue(maxsize=settings.LIVE_QUEUE_MAX)
+        self.backlog: deque = deque()
+        self.writing = True  # the stream writes the replay first
         self.dropped = False
+        # Resolved when the reader is dropped; the stream then closes the response.
+        self.ended: asyncio.Future = asyncio.get_running_loop().create_future()
 
-    def offer(self, item: tuple) -> bool:
+    def offer(self, batch: tuple) -> bool:
         if self.dropped:
             return False
-        try:
-            self.queue.put_nowait(item)
+        if self.writing:
+            if len(self.backlog) >= settings.LIVE_QUEUE_MAX:
+                self.drop()
+                return False
+            self.backlog.append(batch)
             return True
-        except asyncio.QueueFull:
+        body = self.unsent(batch)
+        if body:
+            try:
+                step = self.send(
+                    {"type": "http.response.body", "body": body, "more_body": True}
+                ).__await__()
+                waiting_on = next(step)
+            except StopIteration:
+                return True  # written
+            except Exception:
+                self.drop()  # the client went away mid-write
+                return False
+            self.writing = True
+            asyncio.get_running_loop().create_task(self._finish_write(step, waiting_on))
+        return True
+
+    def unsent(self, batch: tuple) -> bytes:
+        """The part of a batch this reader has not had yet (replay may have sent some)."""
+        first, last, body, events = batch
+        if last:
+            if last <= self.last_seq:
+                return b""
+            if first <= self.last_seq:
+                body = b"".join(m for seq, m in events if seq > self.last_seq)
+            self.last_seq = last
+        return body
+
+    async def write_backlog(self) -> None:
+        """Writes what waited, then lets the fan-out write directly again."""
+        while self.backlog and not self.dropped:
+            body = self.unsent(self.backlog.popleft())
+            if body:
+                await self.send({"type": "http.response.body", "body": body, "more_body": True})
+        self.writing = False
+
+    async def _finish_write(self, step, waiting_on) -> None:
+        try:
+            await _Resume(step, waiting_on)
+            await self.write_backlog()
+        except Exception:
             self.drop()
-            return False
 
     def drop(self) -> None:
         self.dropped = True
-        # Wake the writer so it notices and closes the response.
-        while not self.queue.empty():
-            self.queue.get_nowait()
-        self.queue.put_nowait(STOP)
+        self.backlog.clear()
+        if not self.ended.done():
+            self.ended.set_result(None)
+
+
+class _Resume:
+    """Awaits the rest of an awaitable that was started by hand and had to wait."""
+
+    __slots__ = ("step", "waiting_on")
+
+    def __init__(self, step, waiting_on) -> None:
+        self.step = step
+        self.waiting_on = waiting_on
+
+    def __await__(self):
+        yield self.waiting_on
+        return (yield from self.step)
 
 
 class Channel:
@@ -121,13 +189,13 @@ class Channel:
             for event in delivery.events_after(self.blog_id, self.last_seq)
         ]
 
-    def broadcast(self, item: tuple) -> None:
+    def broadcast(self, batch: tuple) -> None:
         # Collecting garbage in the middle of a fan-out stalls every reader at once.
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
             for reader in list(self.readers):
-                if not reader.offer(item):
+                if not reader.offer(batch):
                     self.readers.discard(reader)
         finally:
             if gc_was_enabled:

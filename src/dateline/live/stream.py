@@ -66,16 +66,16 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         await send({"type": "http.response.body", "body": delivery.RESET, "more_body": False})
         return
 
-    reader = Reader(after)
+    reader = Reader(send, after)
     hub = get_hub()
     await hub.join(blog_id, reader)
-    # The watcher drops the reader when the client goes: the loop below then
-    # needs nothing but one plain queue read per message (a task and a wait()
-    # per message cost several times the write itself, times every reader).
-    disconnected = asyncio.create_task(_drop_on_disconnect(receive, reader))
+    # The fan-out writes to this response itself; this coroutine replays what
+    # the reader missed and then only waits for the client to go, or for the
+    # reader to be dropped as too slow (it then reconnects with Last-Event-ID).
+    disconnected = asyncio.ensure_future(_until_disconnect(receive))
     try:
-        # Replay what the reader missed; events that arrive meanwhile wait in its
-        # queue and are skipped below if replay already sent them.
+        # Events that arrive during the replay wait in the reader's backlog
+        # and are written after it, without what the replay already sent.
         for event in await db.read(delivery.events_after, blog_id, after):
             await send(
                 {
@@ -85,33 +85,25 @@ async def stream(scope, receive, send, blog_id: int) -> None:
                 }
             )
             reader.last_seq = event.seq
-        while not reader.dropped:
-            first, last, message, events = await reader.queue.get()
-            if last < 0 or reader.dropped:
-                break  # gone, or dropped as too slow: it reconnects with Last-Event-ID
-            if last and last <= reader.last_seq:
-                continue  # replay already sent all of it
-            if first and first <= reader.last_seq:
-                # Replay sent part of this batch: send only the rest, never twice.
-                message = b"".join(m for seq, m in events if seq > reader.last_seq)
-            await send({"type": "http.response.body", "body": message, "more_body": True})
-            if last:
-                reader.last_seq = last
+        await reader.write_backlog()
+        await asyncio.wait((disconnected, reader.ended), return_when=asyncio.FIRST_COMPLETED)
     except OSError:
         pass  # the client went away mid-write
     finally:
+        gone = disconnected.done()
+        reader.drop()
         hub.leave(blog_id, reader)
         disconnected.cancel()
-    with contextlib.suppress(OSError, RuntimeError):  # the client may be gone already
-        await send({"type": "http.response.body", "body": b"", "more_body": False})
+    if not gone:
+        with contextlib.suppress(OSError, RuntimeError, TimeoutError):
+            # The client may be gone, or too slow to take even this.
+            async with asyncio.timeout(5):
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
-async def _drop_on_disconnect(receive, reader: Reader) -> None:
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            reader.drop()
-            return
+async def _until_disconnect(receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 async def _send_problem(send, status: int, body: bytes, extra=()) -> None:
