@@ -1,6 +1,47 @@
 /* Live blog: applies events from the stream without reloading the page.
  * Without this script (or without EventSource) the page still reads in full,
  * and a link reloads it. */
+
+/* "Load older posts" adds the next page of posts below the others, in place;
+ * without this script it is a link to that page. Posts loaded this way get
+ * live edits and deletions like the rest. */
+(function () {
+  "use strict";
+  var root = document.getElementById("live-posts");
+  var older = document.getElementById("live-older");
+  if (!root || !older || !window.fetch || !window.DOMParser) return;
+
+  older.addEventListener("click", function (event) {
+    event.preventDefault();
+    if (older.getAttribute("aria-busy") === "true") return;
+    older.setAttribute("aria-busy", "true");
+    fetch(older.href, { headers: { Accept: "text/html" } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var first = null;
+        page.querySelectorAll("#live-posts > .live-post").forEach(function (post) {
+          if (document.getElementById(post.id)) return;  // already here (it moved down)
+          var copy = document.importNode(post, true);
+          root.appendChild(copy);
+          first = first || copy;
+        });
+        var next = page.getElementById("live-older");
+        if (next) {
+          older.setAttribute("href", next.getAttribute("href"));
+          older.removeAttribute("aria-busy");
+        } else {
+          older.parentNode.remove();
+        }
+        if (first) {  // keyboard and screen-reader users go on reading from there
+          first.setAttribute("tabindex", "-1");
+          first.focus();
+        }
+      })
+      .catch(function () { window.location.href = older.href; });
+  });
+})();
+
 (function () {
   "use strict";
   var root = document.getElementById("live-posts");
