@@ -124,3 +124,22 @@ def test_stale_edit_shows_the_other_version_and_keeps_mine(browser, server, read
     expect(conflict).to_be_visible()
     expect(conflict).to_contain_text("320 people")
     expect(editor).to_have_value("Sample: 310 people in shelters.")
+
+
+def test_reporter_adds_a_photo_and_the_reader_sees_it_with_its_credit(reader_and_desk):
+    reader, desk = reader_and_desk
+    desk.fill("#desk-body", "Sample: the river Claro bursts its banks at La Ribera.")
+    desk.get_by_role("button", name="Choose an image").click()
+    desk.locator("a.image-choice[title*='río Claro']").click()
+    expect(desk.locator("#id_desk-image-chooser .chooser__title")).to_contain_text("río Claro")
+    desk.press("#desk-body", "Control+Enter")
+
+    post = reader.locator("#live-posts .live-post", has_text="bursts its banks")
+    expect(post).to_be_visible(timeout=2000)
+    expect(post.locator("figure img")).to_be_visible()
+    expect(post.locator("figcaption")).to_contain_text("El río Claro, desbordado")
+    expect(post.locator("figcaption .credit")).to_have_text(
+        "Marta Ibáñez / Dateline Photo (sample)"
+    )
+    # The composer is ready for the next post, without the photo.
+    expect(desk.locator("#id_desk-image")).to_have_value("")

@@ -6,17 +6,33 @@ CSRF), so it sees colleagues' posts arrive as readers do.
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.images.widgets import AdminImageChooser
 
 from dateline.lib.sanitize import text_to_html
+from dateline.photos.models import Photo
 
 from . import actions
 from .models import LiveBlogPage, LivePost
 from .views import PAGE_SIZE
+
+
+class PhotoForm(forms.Form):
+    """The composer's photo: chosen from, or uploaded to, the photo library."""
+
+    image = forms.ModelChoiceField(
+        queryset=Photo.objects.all(),
+        required=False,
+        label=_("Photo"),
+        widget=AdminImageChooser(),
+        help_text=_("Shown under the text with its caption and credit."),
+    )
 
 
 def postable_blog(user, blog_id: int) -> LiveBlogPage:
@@ -49,6 +65,7 @@ def desk(request, blog_id: int):
             "state": blog.state,
             "posts": posts[: PAGE_SIZE * 5],
             "can_run_coverage": actions.can_run_coverage(request.user, blog),
+            "photo_form": PhotoForm(prefix="desk"),
         },
     )
 

@@ -46,6 +46,14 @@
 
   /* Composer ------------------------------------------------------------- */
 
+  var photo = document.getElementById("id_desk-image");
+
+  function clearPhoto() {
+    // Wagtail's chooser widget resets its input, title and thumbnail itself.
+    var chooser = document.getElementById("id_desk-image-chooser");
+    if (photo && photo.value && chooser && chooser.widget) chooser.widget.clear();
+  }
+
   function publish() {
     if (busy || !body.value.trim()) {
       if (!body.value.trim()) error.textContent = "Write the post before publishing it.";
@@ -54,12 +62,15 @@
     busy = true;
     publishButton.disabled = true;
     error.textContent = "";
-    call("POST", api + "/posts", { body: body.value, key_event: keyEvent.checked }).then(function (result) {
+    var payload = { body: body.value, key_event: keyEvent.checked };
+    if (photo && photo.value) payload.image_id = parseInt(photo.value, 10);
+    call("POST", api + "/posts", payload).then(function (result) {
       busy = false;
       publishButton.disabled = false;
       if (!result.ok) { error.textContent = problemText(result); return; }
       body.value = "";
       keyEvent.checked = false;
+      clearPhoto();
       preview.innerHTML = "";
       status.textContent = text.textPublished;
       body.focus();
