@@ -111,3 +111,100 @@ def test_unpublished_blog_has_no_stream(blog, reporter):
     reader = asyncio.run(scenario())
     assert reader.status == 404
     assert reader.events == []
+
+
+def test_reader_that_reconnects_while_others_keep_the_blog_open_gets_what_it_missed(blog, reporter):
+    async def scenario():
+        staying = StreamReader(blog.pk, after=0).start()
+        leaving = StreamReader(blog.pk, after=0).start()
+        await StreamReader.wait_for_readers(2)
+        await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 2)
+        await leaving.wait_for(2)
+        await leaving.close()
+        await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 3, start=2)
+        await staying.wait_for(5)  # this process has delivered everything
+        back = StreamReader(blog.pk, last_event_id=leaving.seqs[-1]).start()
+        await back.wait_for(3)
+        await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 1, start=5)
+        await back.wait_for(4)
+        await staying.wait_for(6)
+        await back.close()
+        await staying.close()
+        return leaving.seqs, back.seqs, staying.seqs
+
+    leaving, back, staying = asyncio.run(scenario())
+    assert leaving == [1, 2]
+    assert back == [3, 4, 5, 6]
+    assert staying == [1, 2, 3, 4, 5, 6]
+
+
+def test_reader_that_has_seen_more_than_this_process_delivered_is_not_reset(
+    blog, reporter, monkeypatch
+):
+    async def scenario():
+        first = StreamReader(blog.pk, after=0).start()
+        await StreamReader.wait_for_readers(1)
+        # Posts whose notification this process has not had yet.
+        monkeypatch.setattr(actions, "notify_on_commit", lambda blog_id, seq: None)
+        await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 2)
+        ahead = StreamReader(blog.pk, last_event_id=2).start()
+        await StreamReader.wait_for_readers(2)
+        await asyncio.sleep(0.2)
+        await ahead.close()
+        await first.close()
+        return ahead
+
+    ahead = asyncio.run(scenario())
+    assert ahead.status == 200
+    assert [e["event"] for e in ahead.events] == []  # no reset, and nothing twice
+
+
+def test_a_reader_joining_a_blog_already_streamed_costs_no_database_read(
+    blog, reporter, monkeypatch
+):
+    from dateline.live import db
+
+    reads = []
+    real_read = db.read
+
+    async def counting_read(func, *args):
+        reads.append(func.__name__)
+        return await real_read(func, *args)
+
+    monkeypatch.setattr(db, "read", counting_read)
+
+    async def scenario():
+        first = StreamReader(blog.pk).start()
+        await StreamReader.wait_for_readers(1)
+        await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 1)
+        await first.wait_for(1)  # the blog is being streamed by this process
+        before = len(reads)
+        others = [StreamReader(blog.pk).start() for _ in range(20)]
+        await StreamReader.wait_for_readers(21)
+        joined_reads = reads[before:]
+        await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 1, start=1)
+        for reader in [first, *others]:
+            await reader.wait_for(1 if reader in others else 2)
+        for reader in [first, *others]:
+            await reader.close()
+        return joined_reads, [reader.seqs for reader in others]
+
+    joined_reads, seqs = asyncio.run(scenario())
+    assert joined_reads == []
+    assert seqs == [[2]] * 20
+
+
+def test_unpublishing_a_blog_ends_its_streams(blog, reporter, settings):
+    settings.LIVE_HEARTBEAT_SECONDS = 0.3
+
+    async def scenario():
+        reader = StreamReader(blog.pk, after=0).start()
+        await StreamReader.wait_for_readers(1)
+        await sync_to_async(blog.unpublish, thread_sensitive=False)()
+        await asyncio.wait_for(reader.ended.wait(), 5)
+        again = StreamReader(blog.pk, after=0).start()
+        await asyncio.wait_for(again.ended.wait(), 5)
+        await reader.close()
+        return again.status
+
+    assert asyncio.run(scenario()) == 404

@@ -23,6 +23,12 @@ def last_seq(blog_id: int) -> int:
     return LiveState.objects.filter(blog_id=blog_id).values_list("last_seq", flat=True).first() or 0
 
 
+def visibility_and_position(blog_id: int) -> tuple[bool, int]:
+    """Whether readers may see the blog, and its last sequence number if so."""
+    visible = visible_blog(blog_id) is not None
+    return visible, last_seq(blog_id) if visible else 0
+
+
 def events_after(blog_id: int, after: int, limit: int | None = None) -> list[LiveEvent]:
     events = LiveEvent.objects.filter(blog_id=blog_id, seq__gt=after).order_by("seq")
     return list(events[:limit] if limit else events)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import time
 from collections import deque
 
 from django.conf import settings
@@ -129,6 +130,9 @@ class Channel:
         self.blog_id = blog_id
         self.readers: set[Reader] = set()
         self.last_seq = 0
+        # Whether readers may see the blog, as of when it was last read (monotonic).
+        self.visible = False
+        self.checked_at = float("-inf")
         self.wakeup = asyncio.Event()
         self.task: asyncio.Task | None = None
 
@@ -136,8 +140,18 @@ class Channel:
         if seq > self.last_seq:
             self.wakeup.set()
 
+    def known_position(self) -> int | None:
+        """Where the blog stands, when this channel read it lately and it was visible.
+
+        A reader who joins then needs no database read of its own (a reconnect
+        of thousands of readers at once costs only their connections).
+        """
+        fresh = time.monotonic() - self.checked_at < 2 * settings.LIVE_HEARTBEAT_SECONDS
+        return self.last_seq if fresh and self.visible and self.task else None
+
     async def start(self) -> None:
-        self.last_seq = await db.read(delivery.last_seq, self.blog_id)
+        self.visible, self.last_seq = await db.read(delivery.visibility_and_position, self.blog_id)
+        self.checked_at = time.monotonic()
         await get_broker().subscribe(self.blog_id, self.notify)
         self.task = asyncio.create_task(self.run())
 
@@ -175,16 +189,24 @@ class Channel:
         One queue item per delivery, however many events it carries: a burst
         of events costs each reader one write and one queue slot.
         """
-        events = await db.read(self._read)
+        self.visible, events = await db.read(self._read)
+        self.checked_at = time.monotonic()
+        if not self.visible:
+            # Unpublished, made private or embargoed: its readers go, and on
+            # reconnecting they are told it is not there.
+            for reader in list(self.readers):
+                reader.drop()
+            self.readers.clear()
+            return 0
         if events:
             self.broadcast((events[0][0], events[-1][0], b"".join(m for _, m in events), events))
             self.last_seq = events[-1][0]
         return len(events)
 
-    def _read(self) -> list[tuple[int, bytes]]:
+    def _read(self) -> tuple[bool, list[tuple[int, bytes]]]:
         if delivery.visible_blog(self.blog_id) is None:
-            return []
-        return [
+            return False, []
+        return True, [
             (event.seq, delivery.sse_message(event))
             for event in delivery.events_after(self.blog_id, self.last_seq)
         ]

@@ -42,41 +42,48 @@ def _start_position(scope) -> str | None:
     return query.get("after", [None])[0]
 
 
-def _open(blog_id: int) -> tuple[bool, int]:
-    visible = delivery.visible_blog(blog_id) is not None
-    return visible, delivery.last_seq(blog_id) if visible else 0
-
-
 async def stream(scope, receive, send, blog_id: int) -> None:
     if scope["method"] not in ("GET", "HEAD"):
         status, body = _problem(405, "Method not allowed", "The stream only answers GET.")
         await _send_problem(send, status, body, extra=[(b"allow", b"GET")])
         return
-    visible, newest = await db.read(_open, blog_id)
-    if not visible:
-        status, body = _problem(404, "Not found", f"No live blog {blog_id} is published.")
-        await _send_problem(send, status, body)
-        return
+    hub = get_hub()
+    position = _start_position(scope)
+    # A blog this process already streams needs no database read to admit one
+    # more reader; the database decides when the channel cannot (a position
+    # ahead of what the channel has delivered, say).
+    channel = hub.channels.get(blog_id)
+    known = channel.known_position() if channel is not None else None
+    after = delivery.start_after(position, known) if known is not None else None
+    if after is None:
+        visible, newest = await db.read(delivery.visibility_and_position, blog_id)
+        if not visible:
+            status, body = _problem(404, "Not found", f"No live blog {blog_id} is published.")
+            await _send_problem(send, status, body)
+            return
+        after = delivery.start_after(position, newest)
 
     await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
     await send({"type": "http.response.body", "body": delivery.RETRY, "more_body": True})
-
-    after = delivery.start_after(_start_position(scope), newest)
     if after is None:
         await send({"type": "http.response.body", "body": delivery.RESET, "more_body": False})
         return
 
     reader = Reader(send, after)
-    hub = get_hub()
-    await hub.join(blog_id, reader)
+    channel = await hub.join(blog_id, reader)
     # The fan-out writes to this response itself; this coroutine replays what
     # the reader missed and then only waits for the client to go, or for the
     # reader to be dropped as too slow (it then reconnects with Last-Event-ID).
     disconnected = asyncio.ensure_future(_until_disconnect(receive))
     try:
-        # Events that arrive during the replay wait in the reader's backlog
-        # and are written after it, without what the replay already sent.
-        for event in await db.read(delivery.events_after, blog_id, after):
+        # What the channel delivered before this reader joined is replayed
+        # from the database; what it delivers from now on reaches the reader
+        # directly, or waits in its backlog until the replay is written (and
+        # then goes out without what the replay already sent).
+        missed = (
+            await db.read(delivery.events_after, blog_id, after) if after < channel.last_seq else []
+        )
+        for event in missed:
             await send(
                 {
                     "type": "http.response.body",
