@@ -75,6 +75,21 @@ def test_post_bodies_never_carry_script_to_readers(blog, reporter, payload):
     assert "Text" in post.body
 
 
+def test_lines_starting_with_a_chevron_are_a_quotation_with_its_source(blog, reporter):
+    post = actions.check_publish_post(
+        blog,
+        reporter,
+        "The mayor spoke at noon.\n\n> Nobody goes back to the harbour tonight.\n"
+        "> Not one boat.\n— Ana Ruiz, mayor\n\n> Levels: 5 < 7 & falling",
+    )
+    assert post.body == (
+        "<p>The mayor spoke at noon.</p>"
+        "<blockquote><p>Nobody goes back to the harbour tonight.<br>Not one boat.</p>"
+        "<p>— <cite>Ana Ruiz, mayor</cite></p></blockquote>"
+        "<blockquote><p>Levels: 5 &lt; 7 &amp; falling</p></blockquote>"
+    )
+
+
 def test_plain_text_gets_paragraphs_links_and_link_cards(blog, reporter):
     post = actions.check_publish_post(
         blog,

@@ -38,10 +38,28 @@ def _link_card(url: str) -> str:
     return f'<p class="link-card"><a href="{url}">{label}</a></p>'
 
 
+# An em dash, an en dash or two hyphens, then who said it.
+_SOURCE = re.compile("^(?:\u2014|\u2013|--)\\s*(?=\\S)")
+
+
+def _quote(block: str) -> str:
+    """Lines starting with ">" as a quotation; a last line "— Name" (or "-- Name") is its source."""
+    lines = [line.strip() for line in block.split("\n")]
+    source = ""
+    if len(lines) > 1 and _SOURCE.match(lines[-1]):
+        source = _SOURCE.sub("", lines.pop())
+    quoted = [re.sub(r"^&gt;\s?", "", line) for line in lines]
+    body = "<p>" + "<br>".join(_linkify(line) for line in quoted) + "</p>"
+    if source:
+        body += f"<p>— <cite>{source}</cite></p>"
+    return f"<blockquote>{body}</blockquote>"
+
+
 def text_to_html(text: str) -> str:
-    """Plain text to HTML: paragraphs at blank lines, links made clickable, and a
-    URL alone on its own line shown as a link card. HTML typed by the writer is
-    kept only as far as the allow-list lets it through."""
+    """Plain text to HTML: paragraphs at blank lines, links made clickable, a URL
+    alone on its own line shown as a link card, and a paragraph whose lines start
+    with ">" shown as a quotation. HTML typed by the writer is kept only as far
+    as the allow-list lets it through."""
     text = text.replace("\r\n", "\n").strip()
     if _TAG.search(text):
         return clean_html(text)
@@ -50,6 +68,8 @@ def text_to_html(text: str) -> str:
         escaped = html.escape(block.strip(), quote=True)
         if _URL.fullmatch(escaped):
             paragraphs.append(_link_card(escaped))
+        elif escaped.startswith("&gt;"):
+            paragraphs.append(_quote(escaped))
         else:
             paragraphs.append(
                 "<p>" + "<br>".join(_linkify(line) for line in escaped.split("\n")) + "</p>"
