@@ -211,6 +211,115 @@ class Dechunker:
         return bytes(out)
 
 
+class SSEReader(asyncio.Protocol):
+    """One SSE reader: notes when it connected and when each post arrived."""
+
+    def __init__(self, pool: ReaderPool, ready: asyncio.Future[None], loop) -> None:
+        self.pool = pool
+        self.ready = ready
+        self.started = time.time()
+        self.connected = False
+        self.seen = 0
+        self.head: bytearray | None = bytearray()  # None once the headers are read
+        self.events = bytearray()
+        self.dechunker: Dechunker | None = None
+        self.transport: asyncio.Transport | None = None
+        self.closed = loop.create_future()
+        self.limit = loop.call_later(pool.plan.connect_timeout, self._too_slow)
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        self.pool.transports.add(transport)
+        transport.write(self.pool.request)
+
+    def data_received(self, data: bytes) -> None:
+        now = time.time()
+        if self.head is not None:
+            self.head += data
+            end = self.head.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            head, data = bytes(self.head[:end]), bytes(self.head[end + 4 :])
+            self.head = None
+            if not head.startswith(b"HTTP/1.1 200"):
+                status = head.split(b"\r\n", 1)[0].decode("latin-1")
+                self.finish(f"answered {status!r}")
+                return
+            if b"transfer-encoding: chunked" in head.lower():
+                self.dechunker = Dechunker()
+        pool = self.pool
+        if self.dechunker is not None:
+            data = self.dechunker.feed(data)
+        events = self.events
+        events += data
+        while (end := events.find(b"\n\n")) >= 0:
+            message = bytes(events[:end])
+            del events[: end + 2]
+            if message.startswith(b":"):
+                pool.heartbeats += 1
+            elif message.startswith(b"retry:"):
+                if not self.connected:
+                    self.connected = True
+                    pool.connected += 1
+                    pool.connect_ms.append((now - self.started) * 1000)
+                    if not self.ready.done():
+                        self.ready.set_result(None)
+                    # From here only the run's own deadline limits the reader.
+                    self.limit.cancel()
+                    self.limit = asyncio.get_running_loop().call_later(
+                        max(1.0, pool.plan.deadline - now), self._deadline
+                    )
+            elif (match := pool.post_re.search(message)) is not None:
+                bit = 1 << int(match.group(1))
+                if self.seen & bit:
+                    pool.duplicates += 1
+                elif bit <= pool.full:
+                    self.seen |= bit
+                    pool.arrivals[int(match.group(1))].append(now)
+                    if self.seen == pool.full:
+                        pool.complete += 1
+            elif b"event: reset" in message:
+                self.finish("event: reset")
+                return
+            else:
+                pool.other_events += 1
+        if self.dechunker is not None and self.dechunker.done:
+            self.finish("the server ended the stream")
+
+    def eof_received(self) -> bool:
+        self.finish(
+            "the server ended the stream"
+            if self.head is None
+            else "connection closed before the response headers"
+        )
+        return False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if exc is not None:
+            self.finish(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finish("the server ended the stream")
+
+    def _too_slow(self) -> None:
+        self.finish("no `retry:` within the connect timeout")
+
+    def _deadline(self) -> None:
+        self.finish("deadline reached")
+
+    def finish(self, reason: str) -> None:
+        """Ends this reader once, counting it as failed or dropped."""
+        if self.closed.done():
+            return
+        self.limit.cancel()
+        self.pool._lost(self.connected, reason, self.ready)
+        if self.transport is not None:
+            self.pool.transports.discard(self.transport)
+            self.transport.abort()
+        if not self.ready.done():
+            self.ready.set_result(None)
+        self.closed.set_result(None)
+
+
 class ReaderPool:
     """The readers of one client process, and what they saw."""
 
@@ -232,86 +341,23 @@ class ReaderPool:
         self.arrivals = [array("d") for _ in range(plan.posts)]
         self.connect_ms = array("d")
         self.heartbeats = self.duplicates = self.other_events = 0
-        self.writers: set[asyncio.StreamWriter] = set()
+        self.transports: set[asyncio.Transport] = set()
         self.tasks: list[asyncio.Task[None]] = []
         self.command = asyncio.Event()
         self.mark_cpu: float | None = None  # CPU seconds used when the posts began
 
-    # One reader.
+    # One reader: a protocol, so that a message costs a callback, not a task
+    # woken per reader (the clients share the server's two cores).
 
     async def read_stream(self, ready: asyncio.Future[None]) -> None:
-        plan = self.plan
-        started = time.time()
-        connected = False
-        seen = 0
-        writer: asyncio.StreamWriter | None = None
         loop = asyncio.get_running_loop()
+        reader = SSEReader(self, ready, loop)
         try:
-            async with asyncio.timeout(plan.connect_timeout) as limit:
-                reader, writer = await asyncio.open_connection(HOST, plan.port)
-                self.writers.add(writer)
-                writer.write(self.request)
-                head = await reader.readuntil(b"\r\n\r\n")
-                if not head.startswith(b"HTTP/1.1 200"):
-                    status = head.split(b"\r\n", 1)[0].decode("latin-1")
-                    self._fail(f"answered {status!r}", ready)
-                    return
-                dechunker = Dechunker() if b"transfer-encoding: chunked" in head.lower() else None
-                events = bytearray()
-                while True:
-                    data = await reader.read(65536)
-                    now = time.time()
-                    if not data:
-                        break
-                    if dechunker is not None:
-                        data = dechunker.feed(data)
-                    events += data
-                    while (end := events.find(b"\n\n")) >= 0:
-                        message = bytes(events[:end])
-                        del events[: end + 2]
-                        if message.startswith(b":"):
-                            self.heartbeats += 1
-                        elif message.startswith(b"retry:"):
-                            if not connected:
-                                connected = True
-                                self.connected += 1
-                                self.connect_ms.append((now - started) * 1000)
-                                if not ready.done():
-                                    ready.set_result(None)
-                                # From here only the run's own deadline limits the reader.
-                                limit.reschedule(loop.time() + max(1.0, plan.deadline - now))
-                        elif (match := self.post_re.search(message)) is not None:
-                            bit = 1 << int(match.group(1))
-                            if seen & bit:
-                                self.duplicates += 1
-                            elif bit <= self.full:
-                                seen |= bit
-                                self.arrivals[int(match.group(1))].append(now)
-                                if seen == self.full:
-                                    self.complete += 1
-                        elif b"event: reset" in message:
-                            self._lost(connected, "event: reset", ready)
-                            return
-                        else:
-                            self.other_events += 1
-                    if dechunker is not None and dechunker.done:
-                        break
-            self._lost(connected, "the server ended the stream", ready)
-        except asyncio.CancelledError:
-            raise
-        except TimeoutError:
-            what = "deadline reached" if connected else "no `retry:` within the connect timeout"
-            self._lost(connected, what, ready)
-        except asyncio.IncompleteReadError:
-            self._lost(connected, "connection closed before the response headers", ready)
-        except (OSError, ValueError, asyncio.LimitOverrunError) as exc:
-            self._lost(connected, f"{type(exc).__name__}: {exc}", ready)
-        finally:
-            if writer is not None:
-                self.writers.discard(writer)
-                writer.transport.abort()
-            if not ready.done():
-                ready.set_result(None)
+            await loop.create_connection(lambda: reader, HOST, self.plan.port)
+        except OSError as exc:
+            reader.finish(f"{type(exc).__name__}: {exc}")
+            return
+        await reader.closed
 
     def _fail(self, reason: str, ready: asyncio.Future[None]) -> None:
         self.failed += 1
@@ -374,15 +420,15 @@ class ReaderPool:
             loop.remove_reader(self.conn.fileno())
             self.stopping = True
             ramp.cancel()
-            for writer in list(self.writers):
+            for transport in list(self.transports):
                 # Reset rather than close, so that no TIME_WAIT is left behind.
                 with contextlib.suppress(OSError):
-                    sock = writer.get_extra_info("socket")
+                    sock = transport.get_extra_info("socket")
                     if sock is not None:
                         sock.setsockopt(
                             socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
                         )
-                writer.transport.abort()
+                transport.abort()
             for task in self.tasks:
                 task.cancel()
             if self.tasks:
