@@ -208,3 +208,20 @@ def test_unpublishing_a_blog_ends_its_streams(blog, reporter, settings):
         return again.status
 
     assert asyncio.run(scenario()) == 404
+
+
+def test_replay_checks_visibility_even_when_the_channel_has_not_noticed_yet(blog, reporter):
+    async def scenario():
+        staying = StreamReader(blog.pk, after=0).start()
+        await StreamReader.wait_for_readers(1)
+        await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 2)
+        await staying.wait_for(2)
+        # Unpublished between two heartbeats: the channel has not re-read it yet.
+        await sync_to_async(blog.unpublish, thread_sensitive=False)()
+        late = StreamReader(blog.pk, last_event_id=0).start()
+        await asyncio.wait_for(late.ended.wait(), 5)
+        await staying.close()
+        return late
+
+    late = asyncio.run(scenario())
+    assert late.events == []
