@@ -213,6 +213,7 @@ class StoryPage(EditionScoped, Page):
         EditionPage,
         blank=True,
         related_name="circulated_stories",
+        verbose_name=_("circulated to"),
         help_text=_(
             "Other editions that show this story on their front page and topic hubs. "
             "It keeps one URL, in its home edition."
