@@ -28,3 +28,4 @@ urlpatterns += [
     path("", include("dateline.feeds.urls")),
     path("", include(wagtail_urls)),
 ]
+handler404 = "dateline.editions.not_found.page_not_found"
