@@ -70,3 +70,14 @@ def test_a_nul_in_an_api_search_is_a_problem_not_a_crash(client, newsroom):
     response = client.get("/api/v1/search/?q=%00Valdemar")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_punctuation_and_quotes_in_a_search_are_ignored_not_an_error(client, newsroom):
+    ArticlePageFactory(parent=newsroom["es"], title="Apagón en Valdemar")
+    for terms in ['"Valdemar,', 'Valdemar" OR "', "Valdemar*)", "(Valdemar", "Valdemar -", "^:"]:
+        response = client.get("/api/v1/search/", {"q": terms})
+        assert response.status_code == 200, terms
+        page = client.get("/es/search/", {"q": terms})
+        assert page.status_code == 200, terms
+    found = client.get("/api/v1/search/", {"q": '"Valdemar,'}).json()["items"]
+    assert [story["headline"] for story in found] == ["Apagón en Valdemar"]

@@ -7,7 +7,7 @@ import re
 from .models import StoryPage
 
 MAX_HITS = 500
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+WORD = re.compile(r"\w+")
 
 
 def search_stories(terms: str, edition=None) -> list[StoryPage]:
@@ -16,9 +16,10 @@ def search_stories(terms: str, edition=None) -> list[StoryPage]:
     The index holds drafts too (it is updated on every save), so the hits are
     filtered through `visible_to_readers()`, the one rule for what readers see.
     """
-    # Control characters (a NUL above all) mean nothing in a search and break
-    # the database's full-text query syntax.
-    terms = CONTROL_CHARACTERS.sub(" ", terms).strip()
+    # Only words count: punctuation, quotes and control characters (a NUL above
+    # all) mean nothing to a reader's search, and some of them are syntax to
+    # the database's full-text query language.
+    terms = " ".join(WORD.findall(terms))
     if not terms:
         return []
     hits = [hit.pk for hit in StoryPage.objects.search(terms)[:MAX_HITS]]
