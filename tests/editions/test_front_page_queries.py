@@ -71,3 +71,12 @@ def test_curated_front_page_with_a_full_list_of_stories_stays_within_its_query_b
     client.get("/cl/")
     with django_assert_max_num_queries(MOST_QUERIES):
         client.get("/cl/")
+
+
+@pytest.mark.parametrize("url", ["/api/v1/editions/cl/front-page", "/api/v1/stories/?edition=cl"])
+def test_api_story_lists_read_no_more_queries_for_many_stories_than_for_few(
+    client, curated, add_stories, url
+):
+    few = queries_to_read(client, url)
+    add_stories(10)
+    assert queries_to_read(client, url) == few

@@ -8,6 +8,7 @@ from dateline.articles.api import (
     StoryCardOut,
     TopicList,
     TopicRef,
+    prime_for_cards,
     published_edition,
     story_card,
     topic_out,
@@ -84,6 +85,7 @@ def get_front_page(request, slug: str):
     edition = published_edition(slug)
     front = edition.front_page()
     lead = front["lead_story"]
+    prime_for_cards([*([lead] if lead else []), *front["top_stories"]])
     return {
         "edition": edition_out(edition, request),
         "lead_story": story_card(lead, request) if lead else None,
