@@ -87,9 +87,10 @@ class StreamReader:
 
         await asyncio.wait_for(joined(), timeout)
 
-    async def close(self):
+    async def close(self, unstall: bool = True):
+        """The client goes; a stalled one's last write is released unless `unstall` is False."""
         self._disconnect.set()
-        if self.stall is not None:
+        if self.stall is not None and unstall:
             self.stall.set()
         await asyncio.wait_for(self.task, 5)
 

@@ -99,3 +99,23 @@ def test_slow_reader_gets_every_update_in_order_once_without_delaying_the_others
     # Each of the slow reader's writes takes half a second: the healthy one did
     # not wait for them.
     assert slow_had_when_healthy_had_all < 5
+
+
+def test_a_stalled_reader_that_goes_leaves_no_write_waiting_behind(blog, reporter):
+    async def scenario():
+        stalled = StreamReader(blog.pk, after=0, stall=True).start()
+        await StreamReader.wait_for_readers(1)
+        await sync_to_async(actions.check_publish_post, thread_sensitive=False)(
+            blog, reporter, "A post the stalled reader never takes."
+        )
+        await asyncio.sleep(0.3)  # the write is waiting on the client
+        waiting = [t for t in asyncio.all_tasks() if "_finish_write" in repr(t.get_coro())]
+        waiting_before = [task for task in waiting if not task.done()]
+        await stalled.close(unstall=False)
+        await asyncio.sleep(0)
+        # Checked here: asyncio.run() cancels whatever is left when it ends.
+        return len(waiting_before), [task for task in waiting if not task.done()]
+
+    waited, still_waiting = asyncio.run(scenario())
+    assert waited == 1
+    assert still_waiting == []

@@ -41,7 +41,7 @@ class Reader:
     out of order or twice.
     """
 
-    __slots__ = ("backlog", "dropped", "ended", "last_seq", "send", "writing")
+    __slots__ = ("backlog", "dropped", "ended", "last_seq", "send", "waiting_write", "writing")
 
     def __init__(self, send, last_seq: int) -> None:
         self.send = send
@@ -49,6 +49,7 @@ class Reader:
         self.backlog: deque = deque()
         self.writing = True  # the stream writes the replay first
         self.dropped = False
+        self.waiting_write: asyncio.Task | None = None  # a write the client is slow to take
         # Resolved when the reader is dropped; the stream then closes the response.
         self.ended: asyncio.Future = asyncio.get_running_loop().create_future()
 
@@ -74,7 +75,9 @@ class Reader:
                 self.drop()  # the client went away mid-write
                 return False
             self.writing = True
-            asyncio.get_running_loop().create_task(self._finish_write(step, waiting_on))
+            self.waiting_write = asyncio.get_running_loop().create_task(
+                self._finish_write(step, waiting_on)
+            )
         return True
 
     def unsent(self, batch: tuple) -> bytes:
@@ -102,6 +105,14 @@ class Reader:
             await self.write_backlog()
         except Exception:
             self.drop()
+        finally:
+            self.waiting_write = None
+
+    def close(self) -> None:
+        """The response is over: drop the reader and abandon a write still waiting."""
+        self.drop()
+        if self.waiting_write is not None:
+            self.waiting_write.cancel()
 
     def drop(self) -> None:
         self.dropped = True

@@ -98,7 +98,7 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         pass  # the client went away mid-write
     finally:
         gone = disconnected.done()
-        reader.drop()
+        reader.close()
         hub.leave(blog_id, reader)
         disconnected.cancel()
     if not gone:
