@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connections
 
 from dateline.editions.roles import ensure_edition_groups
 
@@ -23,6 +24,29 @@ EDITIONS = [
     ("us", "USA", "en-US", "America/New_York"),
     ("mx", "México", "es-MX", "America/Mexico_City"),
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_connection_pools(django_db_setup, django_db_blocker):
+    """Ends every other PostgreSQL session on the test database before it is dropped.
+
+    Tests run database work in worker threads (`sync_to_async`), whose
+    connections outlive their threads and sit in the process's pool; left open
+    they keep the test database busy and it cannot be dropped.
+    """
+    yield
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if connection.vendor != "postgresql":
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            connection.close()
+            if connection.alias in getattr(type(connection), "_connection_pools", {}):
+                connection.close_pool()
 
 
 @pytest.fixture(autouse=True)
