@@ -19,6 +19,16 @@ def test_unknown_path_is_a_problem(client, db):
     assert_problem(client.get("/api/v1/nothing-here"), 404)
 
 
+def test_a_slash_too_many_or_too_few_is_a_problem_naming_the_real_path(client, newsroom):
+    extra = client.get("/api/v1/editions/es/front-page/")
+    assert extra.status_code == 404
+    assert "Did you mean /api/v1/editions/es/front-page?" in extra.json()["detail"]
+    missing = client.get("/api/v1/liveblogs")
+    assert missing.status_code == 404
+    assert "Did you mean /api/v1/liveblogs/?" in missing.json()["detail"]
+    assert "Did you mean" not in client.get("/api/v1/nothing/here/").json()["detail"]
+
+
 def test_unknown_ids_are_problems(client, newsroom):
     for path in ("/api/v1/articles/999999", "/api/v1/liveblogs/999999", "/api/v1/stories/999999"):
         assert_problem(client.get(path), 404)

@@ -8,6 +8,7 @@ from http import HTTPStatus
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
+from django.urls import Resolver404, resolve
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
@@ -134,7 +135,17 @@ api.add_decorator(sent_tokens_are_valid)
 
 
 def no_such_path(request, *args, **kwargs):
-    return problem_response(404, "Not Found", "The API has no such path; see /api/v1/openapi.json.")
+    detail = "The API has no such path; see /api/v1/openapi.json."
+    # A trailing slash too many or too few is the commonest slip: name the real path.
+    path = request.path
+    other = path[:-1] if path.endswith("/") else f"{path}/"
+    try:
+        found = resolve(other).func is not no_such_path
+    except Resolver404:
+        found = False
+    if found:
+        detail = f"The API has no such path. Did you mean {other}?"
+    return problem_response(404, "Not Found", detail)
 
 
 @api.exception_handler(Problem)
