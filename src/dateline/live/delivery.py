@@ -34,6 +34,14 @@ def events_after(blog_id: int, after: int, limit: int | None = None) -> list[Liv
     return list(events[:limit] if limit else events)
 
 
+def visible_events_after(blog_id: int, after: int) -> list[LiveEvent] | None:
+    """The events after `after`, or None when readers may not see the blog: what
+    replay and live delivery both read, under the one visibility rule."""
+    if visible_blog(blog_id) is None:
+        return None
+    return events_after(blog_id, after)
+
+
 def can_replay(after: int, newest: int) -> bool:
     """Whether a reader at `after` can be brought up to `newest` by replay alone."""
     return 0 <= after <= newest and newest - after <= settings.LIVE_MAX_REPLAY

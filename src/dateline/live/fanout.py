@@ -215,12 +215,10 @@ class Channel:
         return len(events)
 
     def _read(self) -> tuple[bool, list[tuple[int, bytes]]]:
-        if delivery.visible_blog(self.blog_id) is None:
+        events = delivery.visible_events_after(self.blog_id, self.last_seq)
+        if events is None:
             return False, []
-        return True, [
-            (event.seq, delivery.sse_message(event))
-            for event in delivery.events_after(self.blog_id, self.last_seq)
-        ]
+        return True, [(event.seq, delivery.sse_message(event)) for event in events]
 
     def broadcast(self, batch: tuple) -> None:
         # Collecting garbage in the middle of a fan-out stalls every reader at once.

@@ -80,7 +80,11 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         # from the database; what it delivers from now on reaches the reader
         # directly, or waits in its backlog until the replay is written (and
         # then goes out without what the replay already sent).
-        missed = await db.read(_replay, blog_id, after) if after < channel.last_seq else []
+        missed = (
+            await db.read(delivery.visible_events_after, blog_id, after)
+            if after < channel.last_seq
+            else []
+        )
         if missed is None:
             reader.drop()  # no longer visible: on reconnecting the reader is told so
         for event in missed or ():
@@ -106,13 +110,6 @@ async def stream(scope, receive, send, blog_id: int) -> None:
             # The client may be gone, or too slow to take even this.
             async with asyncio.timeout(5):
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
-
-
-def _replay(blog_id: int, after: int) -> list | None:
-    """The events after `after`, read under the same visibility rule as live delivery."""
-    if delivery.visible_blog(blog_id) is None:
-        return None
-    return delivery.events_after(blog_id, after)
 
 
 async def _until_disconnect(receive) -> None:
