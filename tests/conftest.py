@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connections
 
 from dateline.editions.roles import ensure_edition_groups
@@ -28,7 +29,8 @@ EDITIONS = [
 
 @pytest.fixture(scope="session", autouse=True)
 def _close_connection_pools(django_db_setup, django_db_blocker):
-    """Ends every other PostgreSQL session on the test database before it is dropped.
+    """Closes PostgreSQL's connection pool, and every other session on the test
+    database, before the test database is dropped.
 
     Tests run database work in worker threads (`sync_to_async`), whose
     connections outlive their threads and sit in the process's pool; left open
@@ -39,14 +41,34 @@ def _close_connection_pools(django_db_setup, django_db_blocker):
         for connection in connections.all():
             if connection.vendor != "postgresql":
                 continue
-            with connection.cursor() as cursor:
+            connection.close()
+            if connection.alias in type(connection)._connection_pools:
+                connection.close_pool()
+            # From the server's maintenance database: no pool, and no session of our own.
+            with connection._nodb_cursor() as cursor:
                 cursor.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    "WHERE datname = %s AND pid <> pg_backend_pid()",
+                    [connection.settings_dict["NAME"]],
                 )
-            connection.close()
-            if connection.alias in getattr(type(connection), "_connection_pools", {}):
-                connection.close_pool()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Django's default hasher spends half a second on every password on purpose; the
+    # suite creates and signs in people hundreds of times, and hashing is not under test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache.
+
+    Rate limits (sign-up, sign-in, comments), the page cache's generation, the
+    newsroom clock and Wagtail's cached site roots and renditions live there; on
+    Redis they would outlive a test, and the whole run, and leak into the next.
+    """
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -113,15 +135,3 @@ def _short_lived_connections():
     from django.db import connections
 
     connections["default"].settings_dict["CONN_MAX_AGE"] = 0
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _close_connection_pool(django_db_setup, django_db_blocker):
-    """Closes PostgreSQL's connection pool before the test database is dropped."""
-    yield
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        connection = connections["default"]
-        if hasattr(connection, "close_pool"):
-            connection.close_pool()

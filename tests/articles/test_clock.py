@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from dateline.articles import clock
@@ -14,13 +12,6 @@ from dateline.lib import page_cache
 
 from ..factories import ArticlePageFactory
 from .support import time_passes_beyond
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def schedule(story, at):

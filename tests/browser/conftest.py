@@ -18,7 +18,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
 from wagtail.models import Site
@@ -98,10 +97,6 @@ def demo_newsroom(live_server, transactional_db, settings) -> dict:
     matches any host, so every page resolves under `live_server.url`; page URLs
     are relative while there is a single Site.
     """
-    # The demo's accounts need passwords; the fast hasher keeps the load quick.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Site root paths and renditions are cached; ids from an earlier test must not leak in.
-    cache.clear()
     demo = newsroom.load()
     site = Site.objects.get(is_default_site=True)
     assert site.root_page_id == demo["home"].pk

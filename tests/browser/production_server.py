@@ -55,6 +55,8 @@ class ProductionServer:
         if os.environ.get("DATABASE_URL"):
             self.env["DATABASE_URL"] = _own_postgres_database(os.environ["DATABASE_URL"])
         if os.environ.get("REDIS_URL"):
+            # Its cache (rate limits, the newsroom clock) and its live channels are its own.
+            self.env["DATELINE_CACHE_PREFIX"] = f"browser-{self.port}"
             self.env["DATELINE_LIVE_CHANNEL_PREFIX"] = f"browser-{self.port}"
         self.log = var_dir / "server.log"
         self.process: subprocess.Popen | None = None

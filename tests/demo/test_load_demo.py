@@ -7,7 +7,9 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from django.db import transaction
+from django.test import override_settings
+from wagtail.models import Page, Revision, WorkflowState
 
 from dateline.articles.models import ArticlePage
 from dateline.editions.models import EditionPage, Role
@@ -23,8 +25,31 @@ def load() -> str:
     return out.getvalue()
 
 
-def test_demo_has_the_seven_editions_in_their_languages():
-    load()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo newsroom, loaded once for the module; what `load_demo` printed.
+
+    It is loaded in a transaction that is rolled back when the module is done,
+    and each test runs in a savepoint inside it, so a test that loads the demo
+    again, or changes anything, leaves the next test the demo as first loaded.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=hashers),
+        transaction.atomic(),
+    ):
+        yield load()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media():
+    """The demo's photos stay where the module loaded them (see `demo`)."""
+
+
+def test_demo_has_the_seven_editions_in_their_languages(demo):
     editions = {e.url: e.language for e in EditionPage.objects.order_by("path")}
     assert editions == {
         "/es/": "es-ES",
@@ -37,15 +62,13 @@ def test_demo_has_the_seven_editions_in_their_languages():
     }
 
 
-def test_running_the_demo_twice_duplicates_nothing():
-    load()
+def test_running_the_demo_twice_duplicates_nothing(demo):
     counts = (Page.objects.count(), get_user_model().objects.count())
     load()
     assert (Page.objects.count(), get_user_model().objects.count()) == counts
 
 
-def test_demo_front_pages_of_spain_and_chile_lead_with_their_editors_choice(client):
-    load()
+def test_demo_front_pages_of_spain_and_chile_lead_with_their_editors_choice(demo, client):
     spain = client.get("/api/v1/editions/es/front-page").json()
     live = LiveBlogPage.objects.get(slug="tormenta-aurelia-en-directo")
     assert spain["lead_story"]["id"] == live.pk
@@ -55,27 +78,23 @@ def test_demo_front_pages_of_spain_and_chile_lead_with_their_editors_choice(clie
     assert [chile["lead_story"]["id"], chile["top_stories"][0]["id"]] == [main.pk, live.pk]
 
 
-def test_running_the_demo_twice_leaves_the_curated_front_pages_as_they_were():
-    load()
+def test_running_the_demo_twice_leaves_the_curated_front_pages_as_they_were(demo):
     revisions = Revision.objects.count()
     load()
     assert Revision.objects.count() == revisions
 
 
-def test_demo_prints_its_local_accounts():
-    output = load()
+def test_demo_prints_its_local_accounts(demo):
     for username in ("editor", "reporter", "reader"):
-        assert username in output
-    assert "dateline-demo" in output
+        assert username in demo
+    assert "dateline-demo" in demo
 
 
-def test_demo_accounts_sign_in_with_the_demo_password(client):
-    load()
+def test_demo_accounts_sign_in_with_the_demo_password(demo, client):
     assert client.login(username="editor", password="dateline-demo")
 
 
-def test_demo_editor_edits_two_editions_and_reporter_one():
-    load()
+def test_demo_editor_edits_two_editions_and_reporter_one(demo):
     User = get_user_model()
     editor, reporter = User.objects.get(username="editor"), User.objects.get(username="reporter")
     spain, chile, mexico = (EditionPage.objects.get(slug=s) for s in ("es", "cl", "mx"))
@@ -87,16 +106,14 @@ def test_demo_editor_edits_two_editions_and_reporter_one():
     assert not spain.permissions_for_user(reporter).can_edit()
 
 
-def test_demo_chief_is_edition_admin_of_chile_only(client):
-    load()
+def test_demo_chief_is_edition_admin_of_chile_only(demo, client):
     load()  # the role is given once, however often the demo loads
     chief = get_user_model().objects.get(username="chief")
     assert roles_of(chief) == {EditionPage.objects.get(slug="cl"): {Role.ADMIN}}
     assert client.login(username="chief", password="dateline-demo")
 
 
-def test_demo_article_shows_every_part_of_the_anatomy(client):
-    load()
+def test_demo_article_shows_every_part_of_the_anatomy(demo, client):
     article = ArticlePage.objects.get(slug="tormenta-aurelia-apagon-costa-valdemar")
     html = client.get(article.url).content.decode()
     for part in (
@@ -118,18 +135,14 @@ def test_demo_article_shows_every_part_of_the_anatomy(client):
         assert part in html, part
 
 
-def test_demo_runs_a_live_blog_and_labels_itself_as_sample_content(client):
-    load()
+def test_demo_runs_a_live_blog_and_labels_itself_as_sample_content(demo, client):
     blog = LiveBlogPage.objects.get(slug="tormenta-aurelia-en-directo")
     html = client.get(blog.url).content.decode()
     assert blog.title in html
     assert "fictional sample content" in html
 
 
-def test_demo_shows_each_stage_of_a_storys_life_without_leaking_it(client):
-    from wagtail.models import WorkflowState
-
-    load()
+def test_demo_shows_each_stage_of_a_storys_life_without_leaking_it(demo, client):
     embargoed = ArticlePage.objects.get(slug="informe-danos-aurelia")
     scheduled = ArticlePage.objects.get(slug="balance-semana-aurelia")
     in_review = ArticlePage.objects.get(slug="albergues-santiago")
