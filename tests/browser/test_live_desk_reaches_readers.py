@@ -132,7 +132,10 @@ def test_reporter_adds_a_photo_and_the_reader_sees_it_with_its_credit(reader_and
     desk.get_by_role("button", name="Choose an image").click()
     desk.locator("a.image-choice[title*='río Claro']").click()
     expect(desk.locator("#id_desk-image-chooser .chooser__title")).to_contain_text("río Claro")
-    desk.press("#desk-body", "Control+Enter")
+    # Once the chooser has closed, the reporter is back in the composer.
+    expect(desk.locator(".modal")).to_have_count(0)
+    expect(desk.locator("#desk-body")).to_be_focused()
+    desk.keyboard.press("Control+Enter")
 
     post = reader.locator("#live-posts .live-post", has_text="bursts its banks")
     expect(post).to_be_visible(timeout=2000)

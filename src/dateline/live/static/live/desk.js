@@ -48,6 +48,15 @@
 
   var photo = document.getElementById("id_desk-image");
 
+  // Wagtail's photo chooser is a modal; when it closes, the reporter is back in the
+  // composer, ready to publish, rather than nowhere on the page.
+  if (photo && window.jQuery) {
+    window.jQuery(document).on("hidden.bs.modal", function () {
+      var active = document.activeElement;
+      if (!active || active === document.body) body.focus();
+    });
+  }
+
   function clearPhoto() {
     // Wagtail's chooser widget resets its input, title and thumbnail itself.
     var chooser = document.getElementById("id_desk-image-chooser");
@@ -83,7 +92,8 @@
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); publish(); });
-  body.addEventListener("keydown", function (event) {
+  // Anywhere in the composer, the photo chooser's buttons included.
+  form.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); publish(); }
   });
 
