@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from dateline.settings import envbool, envint, envsecret
+from dateline.settings import envbool, envchoice, envint, envrate, envsecret
 
 
 def test_envbool_reads_common_spellings(monkeypatch):
@@ -43,3 +43,18 @@ def test_envsecret_names_an_unreadable_file(monkeypatch, tmp_path):
     monkeypatch.setenv("DATELINE_SECRET_KEY_FILE", str(tmp_path / "missing"))
     with pytest.raises(ImproperlyConfigured, match="DATELINE_SECRET_KEY_FILE"):
         envsecret("DATELINE_SECRET_KEY")
+
+
+def test_envrate_reads_count_per_seconds_and_names_the_variable_on_a_bad_value(monkeypatch):
+    monkeypatch.setenv("DATELINE_COMMENT_RATE_PER_IP", "30/60")
+    assert envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60") == "30/60"
+    for bad in ("30 per minute", "30/0", "-1/60", "30/"):
+        monkeypatch.setenv("DATELINE_COMMENT_RATE_PER_IP", bad)
+        with pytest.raises(ImproperlyConfigured, match="DATELINE_COMMENT_RATE_PER_IP"):
+            envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60")
+
+
+def test_envchoice_names_the_variable_and_the_choices(monkeypatch):
+    monkeypatch.setenv("DATELINE_EMAIL_VERIFICATION", "sometimes")
+    with pytest.raises(ImproperlyConfigured, match=r"DATELINE_EMAIL_VERIFICATION.*mandatory"):
+        envchoice("DATELINE_EMAIL_VERIFICATION", "mandatory", ("mandatory", "optional", "none"))

@@ -42,6 +42,24 @@ def envint(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name) or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def envrate(name: str, default: str) -> str:
+    """A rate such as '5/60': at most 5 in 60 seconds."""
+    value = os.environ.get(name) or default
+    count, _, seconds = value.partition("/")
+    if not (count.isdigit() and seconds.isdigit() and int(seconds) > 0):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate like '5/60' (at most 5 in 60 seconds), not {value!r}"
+        )
+    return value
+
+
 def envlist(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value == "":
@@ -224,7 +242,9 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("DATELINE_EMAIL_VERIFICATION", "mandatory")
+ACCOUNT_EMAIL_VERIFICATION = envchoice(
+    "DATELINE_EMAIL_VERIFICATION", "mandatory", ("mandatory", "optional", "none")
+)
 
 EMAIL_BACKEND = os.environ.get(
     "DATELINE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -315,6 +335,6 @@ COMMENT_MAX_CHARS = envint("DATELINE_COMMENT_MAX_CHARS", 2000)
 COMMENT_EDIT_MINUTES = envint("DATELINE_COMMENT_EDIT_MINUTES", 15)
 COMMENT_REPORTS_TO_HOLD = envint("DATELINE_COMMENT_REPORTS_TO_HOLD", 3)
 # "count/seconds": most comments one account, and one IP address, may post.
-COMMENT_RATE_PER_ACCOUNT = os.environ.get("DATELINE_COMMENT_RATE_PER_ACCOUNT", "5/60")
-COMMENT_RATE_PER_IP = os.environ.get("DATELINE_COMMENT_RATE_PER_IP", "20/60")
+COMMENT_RATE_PER_ACCOUNT = envrate("DATELINE_COMMENT_RATE_PER_ACCOUNT", "5/60")
+COMMENT_RATE_PER_IP = envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60")
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key", "signup": "10/h/ip"}
