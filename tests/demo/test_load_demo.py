@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -27,7 +29,8 @@ def load() -> str:
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo newsroom, loaded once for the module; what `load_demo` printed.
+    """The demo newsroom, loaded once for the module: what `load_demo` printed
+    and the mail it sent.
 
     It is loaded in a transaction that is rolled back when the module is done,
     and each test runs in a savepoint inside it, so a test that loads the demo
@@ -40,7 +43,9 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=hashers),
         transaction.atomic(),
     ):
-        yield load()
+        mail.outbox = []
+        output = load()
+        yield SimpleNamespace(output=output, mail=list(mail.outbox))
         transaction.set_rollback(True)
 
 
@@ -86,8 +91,14 @@ def test_running_the_demo_twice_leaves_the_curated_front_pages_as_they_were(demo
 
 def test_demo_prints_its_local_accounts(demo):
     for username in ("editor", "reporter", "reader"):
-        assert username in demo
-    assert "dateline-demo" in demo
+        assert username in demo.output
+    assert "dateline-demo" in demo.output
+
+
+def test_loading_the_demo_mails_nobody(demo):
+    # Its draft in review would otherwise notify the demo's editors.
+    assert WorkflowState.objects.filter(status="in_progress").exists()
+    assert demo.mail == []
 
 
 def test_demo_accounts_sign_in_with_the_demo_password(demo, client):
