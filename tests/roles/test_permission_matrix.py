@@ -18,6 +18,7 @@ from wagtail.models import WorkflowState
 
 from dateline.articles.actions import check_correct_article
 from dateline.articles.models import ArticlePage
+from dateline.comments.models import Comment
 from dateline.editions.actions import check_grant_role
 from dateline.editions.roles import ensure_edition_groups
 from dateline.live.models import LivePost, LiveState
@@ -88,6 +89,20 @@ def close_coverage(client, user, edition):
     return LiveState.objects.filter(blog=blog, status="ended").exists()
 
 
+def moderate_a_comment(client, user, edition):
+    story = ArticlePageFactory(parent=edition)
+    author = get_user_model().objects.create_user("commenter", "commenter@example.com", "x")
+    comment = Comment.objects.create(
+        story=story, author=author, text="Pending.", html="<p>Pending.</p>", status="pending"
+    )
+    client.post(
+        reverse("comments_queue"),
+        {"action": "approve", "comment": [comment.pk], "queue": "pending"},
+    )
+    comment.refresh_from_db()
+    return comment.status == "published"
+
+
 def give_a_role(client, user, edition):
     newcomer = get_user_model().objects.create_user("newcomer", "newcomer@example.com", "x")
     with contextlib.suppress(PermissionDenied):
@@ -103,6 +118,7 @@ ACTIONS = {
     "approve a story in review": approve_review,
     "post live": post_live,
     "open or close live coverage": close_coverage,
+    "moderate a comment": moderate_a_comment,
     "give someone a role": give_a_role,
 }
 EVERYTHING = set(ACTIONS)
