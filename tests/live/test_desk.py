@@ -64,3 +64,16 @@ def test_post_source_is_only_for_people_at_the_desk(client, blog, reporter, read
         "body_source": "Typed *exactly* so.",
         "revision": 1,
     }
+
+
+def test_desk_speaks_the_reporters_admin_language(client, blog, reporter):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(reporter)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(reporter)
+    html = client.get(reverse("live_desk", args=(blog.pk,))).content.decode()
+    # The script's own messages come from the page, so they are translated too.
+    assert 'data-text-empty="Escribe la entrada antes de publicarla."' in html
+    assert "comprueba la conexión" in html

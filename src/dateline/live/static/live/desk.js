@@ -65,7 +65,7 @@
 
   function publish() {
     if (busy || !body.value.trim()) {
-      if (!body.value.trim()) error.textContent = "Write the post before publishing it.";
+      if (!body.value.trim()) error.textContent = text.textEmpty;
       return;
     }
     busy = true;
@@ -87,7 +87,7 @@
     }, function () {
       busy = false;
       publishButton.disabled = false;
-      error.textContent = "The post could not be sent: check the connection and try again.";
+      error.textContent = text.textOffline;
     });
   }
 
