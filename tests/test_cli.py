@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from dateline import cli
@@ -24,3 +29,28 @@ def test_serve_refuses_a_port_that_is_not_a_number(capsys):
     with pytest.raises(SystemExit):
         cli.main(["demo", "--port", "eighty"])
     assert "invalid int value" in capsys.readouterr().err
+
+
+def test_serve_refuses_fewer_than_one_worker(capsys):
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["serve", "--workers", "0"])
+    assert exit.value.code == 2
+    assert "--workers must be 1 or more" in capsys.readouterr().err
+
+
+def test_a_bad_number_in_the_environment_names_the_variable(monkeypatch):
+    monkeypatch.setenv("DATELINE_WORKERS", "two")
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["serve"])
+    assert exit.value.code == "dateline: DATELINE_WORKERS must be a whole number, not 'two'"
+
+
+def test_a_bad_setting_stops_any_command_with_a_message_not_a_traceback():
+    env = {**os.environ, "DATELINE_DEBUG": "maybe"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    done = subprocess.run(
+        [Path(sys.executable).parent / "dateline", "check"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode != 0
+    assert "dateline: DATELINE_DEBUG must be true or false, not 'maybe'" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -32,6 +32,8 @@ def prepare(load_demo: bool) -> None:
 
 
 def serve(host: str, port: int, workers: int) -> None:
+    from django.conf import settings
+
     granian = shutil.which("granian", path=str(Path(sys.executable).parent)) or "granian"
     args = [
         granian,
@@ -47,7 +49,7 @@ def serve(host: str, port: int, workers: int) -> None:
         # Each SSE reader holds a request open: admit far more than granian's
         # default of about a thousand concurrent requests per worker.
         "--backpressure",
-        str(int(os.environ.get("DATELINE_MAX_CONNECTIONS") or 20000)),
+        str(settings.MAX_CONNECTIONS),
         "--backlog",
         "2048",
         # A worker stopping with requests still queued can otherwise hang.
@@ -60,7 +62,16 @@ def serve(host: str, port: int, workers: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    argv = sys.argv[1:] if argv is None else argv
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        _run(sys.argv[1:] if argv is None else argv)
+    except ImproperlyConfigured as error:
+        # A setting read from the environment is wrong: say which, without a traceback.
+        sys.exit(f"dateline: {error}")
+
+
+def _run(argv: list[str]) -> None:
     if not argv or argv[0] not in {"demo", "serve"}:
         from django.core.management import execute_from_command_line
 
@@ -68,13 +79,17 @@ def main(argv: list[str] | None = None) -> None:
         execute_from_command_line(["dateline", *argv])
         return
 
+    from dateline.settings import envint
+
     parser = argparse.ArgumentParser(prog=f"dateline {argv[0]}")
     parser.add_argument("--host", default=os.environ.get("DATELINE_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("DATELINE_WORKERS") or 1))
+    parser.add_argument("--port", type=int, default=envint("PORT", 8000))
+    parser.add_argument("--workers", type=int, default=envint("DATELINE_WORKERS", 1))
     options = parser.parse_args(argv[1:])
     if not 0 < options.port < 65536:
         parser.error(f"--port must be between 1 and 65535, not {options.port}")
+    if options.workers < 1:
+        parser.error(f"--workers must be 1 or more, not {options.workers}")
     _setup_django()
     prepare(load_demo=argv[0] == "demo")
     if argv[0] == "demo":

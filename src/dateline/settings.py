@@ -313,6 +313,8 @@ LOGGING = {
 
 # Live coverage (see dateline.live): delivery tuning.
 LIVE_CHANNEL_PREFIX = os.environ.get("DATELINE_LIVE_CHANNEL_PREFIX", "dateline")
+# Concurrent requests one server worker admits: each live reader holds one open.
+MAX_CONNECTIONS = envint("DATELINE_MAX_CONNECTIONS", 20000)
 # Idle streams get a comment this often, and each process re-reads the
 # database then too, so a lost notification delays delivery by at most this.
 LIVE_HEARTBEAT_SECONDS = envint("DATELINE_LIVE_HEARTBEAT_SECONDS", 15)
