@@ -24,6 +24,7 @@ fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION"
 # --compile-bytecode: every process (the server, each `dateline` command, the
-# suite) then starts from compiled modules, also where PYTHONDONTWRITEBYTECODE is set.
+# suite) then loads the installed packages compiled, also where
+# PYTHONDONTWRITEBYTECODE is set.
 UV_PYTHON_DOWNLOADS=never UV_PROJECT_ENVIRONMENT=.venv \
     .venv/bin/uv sync --frozen --python .venv/bin/python --quiet --compile-bytecode

@@ -67,6 +67,8 @@ def _fresh_cache():
     Rate limits (sign-up, sign-in, comments), the page cache's generation, the
     newsroom clock and Wagtail's cached site roots and renditions live there; on
     Redis they would outlive a test, and the whole run, and leak into the next.
+    On Redis this empties the whole database REDIS_URL names (FLUSHDB): give the
+    suite one of its own, as `make test-postgres` does (database 15).
     """
     cache.clear()
 

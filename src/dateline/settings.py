@@ -9,6 +9,7 @@ PostgreSQL and Redis.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -51,9 +52,9 @@ def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
 
 def envrate(name: str, default: str) -> str:
     """A rate such as '5/60': at most 5 in 60 seconds."""
-    value = os.environ.get(name) or default
-    count, _, seconds = value.partition("/")
-    if not (count.isdigit() and seconds.isdigit() and int(seconds) > 0):
+    value = (os.environ.get(name) or default).strip()
+    match = re.fullmatch(r"(\d+)\s*/\s*(\d+)", value, re.ASCII)
+    if not match or int(match[2]) == 0:
         raise ImproperlyConfigured(
             f"{name} must be a rate like '5/60' (at most 5 in 60 seconds), not {value!r}"
         )

@@ -50,10 +50,14 @@
 
   // Wagtail's photo chooser is a modal; when it closes, the reporter is back in the
   // composer, ready to publish, rather than nowhere on the page.
-  if (photo && window.jQuery) {
+  var photoChooser = document.getElementById("id_desk-image-chooser");
+  if (photoChooser && window.jQuery) {
+    var choosing = false;
+    photoChooser.addEventListener("click", function () { choosing = true; });
     window.jQuery(document).on("hidden.bs.modal", function () {
       var active = document.activeElement;
-      if (!active || active === document.body) body.focus();
+      if (choosing && (!active || active === document.body)) body.focus();
+      choosing = false;
     });
   }
 
