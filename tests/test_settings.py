@@ -47,9 +47,9 @@ def test_envsecret_names_an_unreadable_file(monkeypatch, tmp_path):
 
 def test_envrate_reads_count_per_seconds_and_names_the_variable_on_a_bad_value(monkeypatch):
     monkeypatch.setenv("DATELINE_COMMENT_RATE_PER_IP", "30/60")
-    assert envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60") == "30/60"
+    assert envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60") == (30, 60)
     monkeypatch.setenv("DATELINE_COMMENT_RATE_PER_IP", " 30 / 60 ")
-    assert envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60") == "30 / 60"
+    assert envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60") == (30, 60)
     for bad in ("30 per minute", "30/0", "-1/60", "30/", "²/60"):
         monkeypatch.setenv("DATELINE_COMMENT_RATE_PER_IP", bad)
         with pytest.raises(ImproperlyConfigured, match="DATELINE_COMMENT_RATE_PER_IP"):

@@ -50,15 +50,15 @@ def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-def envrate(name: str, default: str) -> str:
-    """A rate such as '5/60': at most 5 in 60 seconds."""
+def envrate(name: str, default: str) -> tuple[int, int]:
+    """A rate such as '5/60' (at most 5 in 60 seconds), as (5, 60)."""
     value = (os.environ.get(name) or default).strip()
     match = re.fullmatch(r"(\d+)\s*/\s*(\d+)", value, re.ASCII)
     if not match or int(match[2]) == 0:
         raise ImproperlyConfigured(
             f"{name} must be a rate like '5/60' (at most 5 in 60 seconds), not {value!r}"
         )
-    return value
+    return int(match[1]), int(match[2])
 
 
 def envlist(name: str, default: list[str]) -> list[str]:

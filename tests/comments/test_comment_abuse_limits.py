@@ -17,7 +17,7 @@ def test_comment_form_refuses_a_post_without_csrf(story, reader):
 
 
 def test_flood_from_one_ip_is_refused_across_accounts(client, story, settings):
-    settings.COMMENT_RATE_PER_IP = "2/60"
+    settings.COMMENT_RATE_PER_IP = (2, 60)
     User = get_user_model()
     for n in range(3):
         client.force_login(User.objects.create_user(f"sock{n}", f"s{n}@example.com", "x"))

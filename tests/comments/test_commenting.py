@@ -171,7 +171,7 @@ def test_pre_moderated_comment_waits_and_only_its_author_sees_it(
 
 
 def test_flood_of_comments_is_slowed_down_and_nothing_more_stored(client, story, reader, settings):
-    settings.COMMENT_RATE_PER_ACCOUNT = "2/60"
+    settings.COMMENT_RATE_PER_ACCOUNT = (2, 60)
     client.force_login(reader)
     for n in range(3):
         comment_on(client, story, f"Comment {n}.")
@@ -180,7 +180,7 @@ def test_flood_of_comments_is_slowed_down_and_nothing_more_stored(client, story,
 
 
 def test_the_text_a_reader_typed_survives_a_refused_comment(client, story, reader, settings):
-    settings.COMMENT_RATE_PER_ACCOUNT = "0/60"
+    settings.COMMENT_RATE_PER_ACCOUNT = (0, 60)
     client.force_login(reader)
     comment_on(client, story, "My carefully written words.")
     assert (

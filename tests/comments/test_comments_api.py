@@ -52,7 +52,7 @@ def test_empty_comment_is_a_problem(client, story, reader):
 
 
 def test_flood_gets_429_and_nothing_stored(client, story, reader, settings):
-    settings.COMMENT_RATE_PER_ACCOUNT = "1/60"
+    settings.COMMENT_RATE_PER_ACCOUNT = (1, 60)
     auth = token_for(client, "reader")
     post(client, story, auth, text="One.")
     response = post(client, story, auth, text="Two.")
