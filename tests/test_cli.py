@@ -18,24 +18,24 @@ def test_unknown_subcommands_go_to_django(capsys):
     assert "Unknown command: 'no-such-command'" in capsys.readouterr().err
 
 
-def test_serve_refuses_a_port_out_of_range(capsys):
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--port", "70000"], "--port must be between 1 and 65535"),
+        (["--workers", "0"], "--workers must be 1 or more"),
+    ],
+)
+def test_serve_refuses_a_port_or_worker_count_out_of_range(capsys, args, message):
     with pytest.raises(SystemExit) as exit:
-        cli.main(["serve", "--port", "70000"])
+        cli.main(["serve", *args])
     assert exit.value.code == 2
-    assert "--port must be between 1 and 65535" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
 
 
 def test_serve_refuses_a_port_that_is_not_a_number(capsys):
     with pytest.raises(SystemExit):
         cli.main(["demo", "--port", "eighty"])
     assert "invalid int value" in capsys.readouterr().err
-
-
-def test_serve_refuses_fewer_than_one_worker(capsys):
-    with pytest.raises(SystemExit) as exit:
-        cli.main(["serve", "--workers", "0"])
-    assert exit.value.code == 2
-    assert "--workers must be 1 or more" in capsys.readouterr().err
 
 
 def test_a_bad_number_in_the_environment_names_the_variable(monkeypatch):

@@ -14,13 +14,6 @@ import sys
 from pathlib import Path
 
 
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
-    import django
-
-    django.setup()
-
-
 def prepare(load_demo: bool) -> None:
     """Brings the database and static files up to date (a few seconds when nothing changed)."""
     from django.core.management import call_command
@@ -62,49 +55,46 @@ def serve(host: str, port: int, workers: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    import django
     from django.core.exceptions import ImproperlyConfigured
 
     argv = sys.argv[1:] if argv is None else argv
+    command = argv[0] if argv and argv[0] in {"demo", "serve"} else None
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     try:
         from django.conf import settings
 
         settings.INSTALLED_APPS  # noqa: B018 (reads every setting from the environment)
+        options = _server_options(command, argv[1:]) if command else None
     except ImproperlyConfigured as error:
         # A setting read from the environment is wrong: say which, without a traceback.
         sys.exit(f"dateline: {error}")
-    if not argv or argv[0] not in {"demo", "serve"}:
+    if command is None:
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(["dateline", *argv])
         return
-    _demo_or_serve(argv[0], argv[1:])
-
-
-def _demo_or_serve(command: str, args: list[str]) -> None:
-    from django.core.exceptions import ImproperlyConfigured
-
-    from dateline.settings import envint
-
-    parser = argparse.ArgumentParser(prog=f"dateline {command}")
-    try:
-        port, workers = envint("PORT", 8000), envint("DATELINE_WORKERS", 1)
-    except ImproperlyConfigured as error:
-        sys.exit(f"dateline: {error}")
-    parser.add_argument("--host", default=os.environ.get("DATELINE_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=port)
-    parser.add_argument("--workers", type=int, default=workers)
-    options = parser.parse_args(args)
-    if not 0 < options.port < 65536:
-        parser.error(f"--port must be between 1 and 65535, not {options.port}")
-    if options.workers < 1:
-        parser.error(f"--workers must be 1 or more, not {options.workers}")
-    _setup_django()
+    django.setup()
     prepare(load_demo=command == "demo")
     if command == "demo":
         # A simulated correspondent keeps the demo's live blogs moving.
         os.environ.setdefault("DATELINE_DEMO_CORRESPONDENT", "1")
     serve(options.host, options.port, options.workers)
+
+
+def _server_options(command: str, args: list[str]) -> argparse.Namespace:
+    from dateline.settings import envint
+
+    parser = argparse.ArgumentParser(prog=f"dateline {command}")
+    parser.add_argument("--host", default=os.environ.get("DATELINE_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=envint("PORT", 8000))
+    parser.add_argument("--workers", type=int, default=envint("DATELINE_WORKERS", 1))
+    options = parser.parse_args(args)
+    if not 0 < options.port < 65536:
+        parser.error(f"--port must be between 1 and 65535, not {options.port}")
+    if options.workers < 1:
+        parser.error(f"--workers must be 1 or more, not {options.workers}")
+    return options
 
 
 if __name__ == "__main__":
