@@ -134,6 +134,4 @@ def admin(db):
 def _short_lived_connections():
     # Live delivery reads the database from worker threads; with persistent
     # connections those would outlive the test database.
-    from django.db import connections
-
     connections["default"].settings_dict["CONN_MAX_AGE"] = 0

@@ -63,8 +63,7 @@
 
   function clearPhoto() {
     // Wagtail's chooser widget resets its input, title and thumbnail itself.
-    var chooser = document.getElementById("id_desk-image-chooser");
-    if (photo && photo.value && chooser && chooser.widget) chooser.widget.clear();
+    if (photo && photo.value && photoChooser && photoChooser.widget) photoChooser.widget.clear();
   }
 
   function publish() {
