@@ -29,6 +29,7 @@ browser: ## Install Debian's Chromium for the browser tests, if it is missing
 lint: bootstrap ## Check formatting and lint rules
 	@$(BIN)/ruff format --check .
 	@$(BIN)/ruff check .
+	@$(BIN)/lint-imports --no-cache
 
 format: bootstrap ## Format the code and apply safe lint fixes
 	@$(BIN)/ruff format .

@@ -44,7 +44,7 @@ def tune_garbage_collector():
 
 async def lifespan(receive, send):
     from dateline.articles import clock
-    from dateline.live import correspondent
+    from dateline.demo import correspondent
 
     while True:
         message = await receive()

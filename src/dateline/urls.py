@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.accounts.views import delete_account
 from dateline.api.api import api, no_such_path
+from dateline.articles.views import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,6 +27,7 @@ urlpatterns += [
     # Feeds, sitemaps and robots.txt: after media (an upload may be called feed.json),
     # before Wagtail's pages, which match any path.
     path("", include("dateline.feeds.urls")),
+    path("<slug:edition>/search/", search, name="search"),
     path("", include(wagtail_urls)),
 ]
 handler404 = "dateline.editions.not_found.page_not_found"

@@ -22,8 +22,10 @@ def test_editions_come_in_the_switchers_order(client, newsroom):
 def test_front_page_matches_the_page_order(client, desk):
     body = client.get("/api/v1/editions/es/front-page").json()
     page = client.get("/es/")
-    assert body["lead_story"]["id"] == page.context["lead_story"].pk == desk["lead"].pk
-    assert [s["id"] for s in body["top_stories"]] == [s.pk for s in page.context["top_stories"]]
+    assert body["lead_story"]["id"] == page.context["front"]["lead_story"].pk == desk["lead"].pk
+    assert [s["id"] for s in body["top_stories"]] == [
+        s.pk for s in page.context["front"]["top_stories"]
+    ]
     assert [t["slug"] for t in body["topics"]] == ["storm-aurelia"]
 
 

@@ -10,8 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from dateline.live import actions
-from dateline.live.models import LiveBlogPage, LivePost
-from dateline.live.views import PAGE_SIZE
+from dateline.live.models import PAGE_SIZE, LiveBlogPage, LivePost
 
 pytestmark = [
     pytest.mark.browser,

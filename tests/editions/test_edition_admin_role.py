@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import PageLogEntry
 
+from dateline.editions.access import editions_administered_by
 from dateline.editions.actions import check_grant_role, check_revoke_role
 from dateline.editions.models import Role
-from dateline.editions.roles import editions_administered_by, ensure_edition_groups, roles_of
+from dateline.editions.roles import ensure_edition_groups, roles_of
 
 
 def role_changes():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from dateline.articles.front_page import front_page
 from dateline.editions.actions import check_curate_front_page
 from dateline.editions.models import EditionPage
 
@@ -24,7 +25,7 @@ def test_editor_changes_the_front_page_in_the_page_editor(client, chile, editor)
     assert response.status_code == 302
     edition = EditionPage.objects.get(pk=edition.pk)
     assert edition.live and not edition.has_unpublished_changes
-    front = edition.front_page()
+    front = front_page(edition)
     assert front["lead_story"] == chile["third"]
     assert front["top_stories"][0] == chile["oldest"]
     assert front["topics"] == [chile["storm"]]

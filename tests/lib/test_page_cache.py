@@ -1,4 +1,8 @@
-"""With the page cache on, readers share cached pages, and a publication makes them stale."""
+"""With the page cache on, readers share cached pages, and a publication makes them stale.
+
+Pages go stale when the change commits (`lib/notify.py`); each test's changes
+run their on-commit steps as a committed change would.
+"""
 
 from __future__ import annotations
 
@@ -45,11 +49,14 @@ def test_second_reader_gets_the_cached_page(client, newsroom, page_cache):
     assert "max-age=60" in response["Cache-Control"]
 
 
-def test_publishing_makes_cached_pages_stale(client, newsroom, page_cache, editor):
+def test_publishing_makes_cached_pages_stale(
+    client, newsroom, page_cache, editor, django_capture_on_commit_callbacks
+):
     article = ArticlePageFactory(parent=newsroom["cl"])
     article.save_revision(user=editor).publish()
     client.get(article.url)
-    check_add_update(article, editor, "Breaking: evacuation widened.")
+    with django_capture_on_commit_callbacks(execute=True):
+        check_add_update(article, editor, "Breaking: evacuation widened.")
     assert "Breaking: evacuation widened." in client.get(article.url).content.decode()
 
 
@@ -58,26 +65,35 @@ def lead_headline(client, url: str) -> str:
     return page.select_one(".front-page__lead .story-card__headline").get_text(strip=True)
 
 
-def test_publishing_a_new_lead_makes_cached_front_pages_stale(client, newsroom, page_cache, editor):
+def test_publishing_a_new_lead_makes_cached_front_pages_stale(
+    client, newsroom, page_cache, editor, django_capture_on_commit_callbacks
+):
     older = ArticlePageFactory(
         parent=newsroom["cl"], title="Older story", first_published_at=timezone.now() - timedelta(1)
     )
     ArticlePageFactory(parent=newsroom["cl"], title="Newer story")
     assert lead_headline(client, "/cl/") == "Newer story"
-    do_curate_front_page(newsroom["cl"], editor, lead_story=older)  # publishes the edition page
+    with django_capture_on_commit_callbacks(execute=True):
+        do_curate_front_page(newsroom["cl"], editor, lead_story=older)  # publishes the edition
     assert lead_headline(client, "/cl/") == "Older story"
 
 
-def test_making_a_story_private_makes_cached_pages_stale(client, newsroom, page_cache):
+def test_making_a_story_private_makes_cached_pages_stale(
+    client, newsroom, page_cache, django_capture_on_commit_callbacks
+):
     story = ArticlePageFactory(parent=newsroom["cl"], title="Soon for subscribers only")
     client.get("/cl/")
-    PageViewRestriction.objects.create(page=story, restriction_type="login")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=story, restriction_type="login")
     assert "Soon for subscribers only" not in client.get("/cl/").content.decode()
 
 
-def test_editing_the_page_chrome_makes_cached_pages_stale(client, newsroom, page_cache):
+def test_editing_the_page_chrome_makes_cached_pages_stale(
+    client, newsroom, page_cache, django_capture_on_commit_callbacks
+):
     client.get("/cl/")
-    SisterBrand.objects.create(name="Dateline Sport", url="https://example.com/sport")
+    with django_capture_on_commit_callbacks(execute=True):
+        SisterBrand.objects.create(name="Dateline Sport", url="https://example.com/sport")
     assert "Dateline Sport" in client.get("/cl/").content.decode()
 
 

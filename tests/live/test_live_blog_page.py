@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
 
-from dateline.live import actions, correspondent
-from dateline.live.models import LivePost
-from dateline.live.views import PAGE_SIZE
+from dateline.demo import correspondent
+from dateline.live import actions
+from dateline.live.models import PAGE_SIZE, LivePost
 
 
 def read(client, url) -> BeautifulSoup:

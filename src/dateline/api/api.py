@@ -13,13 +13,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
 
-from dateline.accounts.api import router as auth_router
-from dateline.articles.api import articles_router, search_router, stories_router, topics_router
-from dateline.comments.api import router as comments_router
-from dateline.editions.api import router as editions_router
 from dateline.live.actions import EditConflict
-from dateline.live.api import router as live_router
 
+from . import articles, comments, editions, live, stories, tokens, topics
 from .auth import optional_user
 from .problems import Problem, problem_response
 
@@ -83,14 +79,14 @@ api = DatelineAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
 )
-api.add_router("/auth", auth_router)
-api.add_router("/editions", editions_router)
-api.add_router("/topics", topics_router)
-api.add_router("/stories", stories_router)
-api.add_router("/stories", comments_router)
-api.add_router("/articles", articles_router)
-api.add_router("/search", search_router)
-api.add_router("/liveblogs", live_router)
+api.add_router("/auth", tokens.router)
+api.add_router("/editions", editions.router)
+api.add_router("/topics", topics.router)
+api.add_router("/stories", stories.router)
+api.add_router("/stories", comments.router)
+api.add_router("/articles", articles.router)
+api.add_router("/search", stories.search_router)
+api.add_router("/liveblogs", live.router)
 
 
 def only_known_query_parameters(view):

@@ -1,4 +1,4 @@
-"""Writes to articles. Views, the admin, the API and commands all come through here.
+"""Writes to stories. Views, the admin, the API, the demo and commands all come through here.
 
 `check_…` validates its input and the user's right to act, then calls `do_…`,
 which assumes checked input and changes data atomically.
@@ -12,9 +12,45 @@ from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from wagtail.log_actions import log
 
-from .models import ArticleCorrection, ArticlePage, ArticleUpdate
+from dateline.editions.access import may_publish, may_write
+from dateline.editions.models import EditionPage
+
+from .models import ArticleCorrection, ArticlePage, ArticleUpdate, StoryPage
 
 NOTE_MAX_LENGTH = 2000
+
+
+def do_create_story(edition: EditionPage, story: StoryPage, user=None) -> StoryPage:
+    """Files a new story (an unsaved article or live blog) in the edition as a draft:
+    its first revision, owned by `user`. Readers see it once it is published
+    (`do_publish_story`), directly or through the edition's review workflow."""
+    with transaction.atomic():
+        story.live = False
+        story.owner = user
+        edition.add_child(instance=story)
+        story.save_revision(user=user, log_action=True)
+    return story
+
+
+def check_create_story(edition: EditionPage, story: StoryPage, user) -> StoryPage:
+    if not may_write(user, edition):
+        raise PermissionDenied(f"You may not write in {edition.title}.")
+    return do_create_story(edition, story, user)
+
+
+def do_publish_story(story: StoryPage, user=None) -> StoryPage:
+    """Publishes the story's latest revision: now, or at its `go_live_at` if that
+    is later (Wagtail then schedules it). Wagtail's publishing signal ends in
+    the readers' notify step (`editions.signal_handlers`)."""
+    story.get_latest_revision().publish(user=user)
+    story.refresh_from_db()
+    return story
+
+
+def check_publish_story(story: StoryPage, user) -> StoryPage:
+    if not may_publish(user, story):
+        raise PermissionDenied(f"You may not publish in {story.edition.title}.")
+    return do_publish_story(story, user)
 
 
 def _note_html(text: str) -> str:
@@ -33,7 +69,7 @@ def _check_note(article: ArticlePage, user, text: str, what: str) -> str:
         raise ValidationError(
             f"Only a published article takes a public {what}; edit the draft instead."
         )
-    if not article.permissions_for_user(user).can_publish():
+    if not may_publish(user, article):
         raise PermissionDenied(f"You may not publish in {article.edition.title}.")
     return text
 

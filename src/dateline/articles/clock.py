@@ -22,6 +22,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
+from dateline.lib.notify import notify_readers_on_commit
+
 log = logging.getLogger(__name__)
 
 LOCK_KEY = "newsroom-clock:lock"
@@ -31,8 +33,6 @@ _task: asyncio.Task | None = None
 
 def tick(now: datetime | None = None) -> dict:
     """Does what has come due; returns what it did (for logs and tests)."""
-    from dateline.lib import page_cache
-
     from .models import StoryPage
 
     now = now or timezone.now()
@@ -41,7 +41,7 @@ def tick(now: datetime | None = None) -> dict:
     lifted = StoryPage.objects.live().filter(embargo_until__gt=since, embargo_until__lte=now)
     lifted_count = lifted.count()
     if lifted_count:
-        page_cache.invalidate()
+        notify_readers_on_commit()
     cache.set(LAST_TICK_KEY, now, timeout=None)
     return {"embargoes_lifted": lifted_count}
 

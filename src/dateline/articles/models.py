@@ -28,7 +28,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractRendition
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -36,6 +36,8 @@ from dateline.editions.models import (
     EditionPage,
     EditionScoped,
     NewsroomSettings,
+    ReadersPageManager,
+    ReadersQuerySet,
     edition_path,
     editions_by_path,
 )
@@ -52,14 +54,14 @@ NOTE_FEATURES = ["bold", "italic", "link"]
 SHARE_IMAGE_SPEC = "fill-1200x675"
 
 
-class StoryQuerySet(PageQuerySet):
+class StoryQuerySet(ReadersQuerySet):
     def visible_to_readers(self) -> StoryQuerySet:
         """Stories a reader may see: published, not restricted, and out of embargo.
 
         Every door readers have (pages, front pages, hubs, feeds, sitemaps,
         search, the API, live streams) goes through this one method.
         """
-        return self.live().public().exclude(embargo_until__gt=timezone.now())
+        return super().visible_to_readers().exclude(embargo_until__gt=timezone.now())
 
     def in_edition(self, edition: EditionPage) -> StoryQuerySet:
         """Stories whose home is the edition, or that were circulated to it."""
@@ -104,20 +106,19 @@ StoryManager = PageManager.from_queryset(StoryQuerySet)
 def story_cards(stories: StoryQuerySet) -> list[StoryPage]:
     """The stories as their cards show them, in a fixed number of queries however
     many there are: specific pages with their topic label, lead photo and its
-    renditions, and a live blog's status for its Live badge.
+    renditions, and what each story type adds (a live blog's status for its
+    Live badge: `preload_cards`).
 
     A plain select_related() before specific() reaches only the generic query,
     so each card would fetch its own topic and photo again.
     """
-    from dateline.live.models import LiveBlogPage
-
     cards = list(
         stories.specific()
         .select_related("topic", "lead_image", for_specific_subqueries=True)
         .prefetch_related("lead_image__renditions", for_specific_subqueries=True)
     )
-    blogs = [card for card in cards if isinstance(card, LiveBlogPage)]
-    prefetch_related_objects(blogs, "live_state")
+    for model in {type(card) for card in cards}:
+        model.preload_cards([card for card in cards if type(card) is model])
     return cards
 
 
@@ -157,26 +158,15 @@ class TopicPage(EditionScoped, Page):
     class Meta:
         verbose_name = _("topic")
 
+    objects = ReadersPageManager()
+
     def stories(self) -> StoryQuerySet:
+        """The topic's stories in the hub's edition that readers may see. The hub's
+        template lists them with its live coverage (`live_tags.topic_coverage`)."""
         return StoryPage.objects.visible_to_readers().in_edition(self.edition).about(self.slug)
 
-    def get_context(self, request, *args, **kwargs):
-        from dateline.live.models import LiveBlogPage
-
-        context = super().get_context(request, *args, **kwargs)
-        stories = self.stories()
-        context["live_coverage"] = story_cards(
-            LiveBlogPage.objects.filter(pk__in=stories.values("pk")).open().newest_first()
-        )
-        context["stories"] = story_cards(
-            stories.exclude(pk__in=[blog.pk for blog in context["live_coverage"]]).newest_first()[
-                :50
-            ]
-        )
-        return context
-
     def counterparts(self):
-        topics = list(TopicPage.objects.live().public().filter(slug=self.slug))
+        topics = list(TopicPage.objects.visible_to_readers().filter(slug=self.slug))
         editions = editions_by_path(topic.path for topic in topics)
         return {
             editions[edition_path(topic)].pk: topic.url
@@ -300,11 +290,13 @@ class StoryPage(EditionScoped, Page):
         fields are all the base needs.
         """
 
-    def get_context(self, request, *args, **kwargs):
-        from dateline.comments.views import comment_section
+    @classmethod
+    def preload_cards(cls, cards: list[StoryPage]) -> None:
+        """Loads what this type's cards show beyond every story's fields, for many
+        cards at once (`story_cards`). A story's own fields are all the base needs."""
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(comment_section(self, request))
         context["structured_data"] = self.structured_data(request)
         return context
 
@@ -431,22 +423,6 @@ class ArticlePage(StoryPage):
         notes = [*self.updates_newest_first, *self.corrections_in_order]
         times = [super().last_updated, *(note.published_at for note in notes)]
         return max((t for t in times if t is not None), default=None)
-
-    @cached_property
-    def live_coverage(self):
-        """The open live blog on this article's topic in its edition, if any."""
-        from dateline.live.models import LiveBlogPage
-
-        if self.topic_id is None:
-            return None
-        return (
-            LiveBlogPage.objects.visible_to_readers()
-            .in_edition(self.edition)
-            .about(self.topic.slug)
-            .open()
-            .newest_first()
-            .first()
-        )
 
     @classmethod
     def preload_last_updated(cls, stories: list[StoryPage]) -> None:

@@ -1,15 +1,23 @@
-"""Newsroom screens in the admin: add an update or a correction to a live article."""
+"""Readers' search of an edition, and the newsroom's screen for adding an update or
+a correction to a live article."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+
+from dateline.editions.access import may_publish
+from dateline.editions.models import EditionPage, reading_in
 
 from . import actions
 from .forms import NoteForm
 from .models import ArticlePage
+from .search import search_stories
+
+SEARCH_PAGE_SIZE = 20
 
 NOTE_KINDS = {
     "update": (actions.check_add_update, _("Add an update"), _("Update published.")),
@@ -24,7 +32,7 @@ NOTE_KINDS = {
 def publishable_article(user, article_id: int) -> ArticlePage:
     """The live article with this id, if the user may publish it."""
     article = get_object_or_404(ArticlePage, pk=article_id)
-    if not article.permissions_for_user(user).can_publish():
+    if not may_publish(user, article):
         raise PermissionDenied
     return article
 
@@ -48,3 +56,18 @@ def add_note(request, article_id: int, kind: str):
         "articles/admin/add_note.html",
         {"article": article, "form": form, "title": title, "kind": kind},
     )
+
+
+def search(request, edition: str):
+    """An edition's search (`/<edition>/search/?q=`): its own and circulated
+    stories that readers may see, most relevant first, twenty to a page."""
+    edition = get_object_or_404(EditionPage.objects.visible_to_readers(), slug=edition)
+    terms = request.GET.get("q", "")[:200]
+    with reading_in(edition):
+        results = Paginator(search_stories(terms, edition=edition), SEARCH_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        context = {"page": edition, "self": edition, "terms": terms, "results": results}
+        response = render(request, "articles/search_results.html", context)
+    response.headers["Content-Language"] = edition.language
+    return response

@@ -8,6 +8,8 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
+from dateline.editions.access import may_publish
+
 from . import views
 from .models import ArticlePage
 
@@ -26,7 +28,7 @@ def note_urls():
 def _note_buttons(page, user):
     if not isinstance(page.specific_deferred, ArticlePage) or not page.live:
         return
-    if not page.permissions_for_user(user).can_publish():
+    if not may_publish(user, page):
         return
     for kind, label, priority in (
         ("update", _("Add update"), 12),

@@ -10,7 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from dateline.articles.models import StoryPage
-from dateline.lib import page_cache, rate_limit
+from dateline.editions.access import may_publish
+from dateline.lib import rate_limit
+from dateline.lib.notify import notify_readers_on_commit
 from dateline.lib.sanitize import comment_to_html
 
 from .models import Comment, CommenterBlock, CommentReport
@@ -23,7 +25,7 @@ class RateLimited(Exception):
 
 
 def can_moderate(user, story: StoryPage) -> bool:
-    return user.is_authenticated and story.permissions_for_user(user).can_publish()
+    return may_publish(user, story)
 
 
 def _check_text(text: str) -> str:
@@ -78,7 +80,7 @@ def do_add_comment(story: StoryPage, user, text: str, parent=None) -> Comment:
         html=comment_to_html(text),
         status=Comment.Status.PENDING if pre_moderated else Comment.Status.PUBLISHED,
     )
-    transaction.on_commit(page_cache.invalidate)
+    notify_readers_on_commit()
     return comment
 
 
@@ -92,22 +94,30 @@ def check_edit_comment(comment: Comment, user, text: str) -> Comment:
         raise ValidationError(
             f"Comments can be edited for {settings.COMMENT_EDIT_MINUTES} minutes after posting."
         )
-    comment.text = _check_text(text)
-    comment.html = comment_to_html(comment.text)
+    return do_edit_comment(comment, _check_text(text))
+
+
+def do_edit_comment(comment: Comment, text: str) -> Comment:
+    comment.text = text
+    comment.html = comment_to_html(text)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["text", "html", "edited_at"])
-    transaction.on_commit(page_cache.invalidate)
+    notify_readers_on_commit()
     return comment
 
 
 def check_delete_comment(comment: Comment, user) -> None:
     if comment.author_id != user.pk:
         raise PermissionDenied("You can only delete your own comments.")
+    do_delete_comment(comment)
+
+
+def do_delete_comment(comment: Comment) -> None:
     # Replies stay readable under a placeholder; the words are gone.
     comment.deleted_by_author = True
     comment.text = comment.html = ""
     comment.save(update_fields=["deleted_by_author", "text", "html"])
-    transaction.on_commit(page_cache.invalidate)
+    notify_readers_on_commit()
 
 
 def check_report_comment(comment: Comment, user, reason: str) -> CommentReport:
@@ -129,7 +139,7 @@ def check_report_comment(comment: Comment, user, reason: str) -> CommentReport:
         open_reports = CommentReport.objects.filter(comment=comment, resolved=False).count()
         if open_reports >= settings.COMMENT_REPORTS_TO_HOLD and not comment.held_by_reports:
             Comment.objects.filter(pk=comment.pk).update(held_by_reports=True)
-            transaction.on_commit(page_cache.invalidate)
+            notify_readers_on_commit()
     return report
 
 
@@ -154,7 +164,7 @@ def approve_comments(comments, moderator) -> int:
             comment.moderated_at, comment.moderated_by = timezone.now(), moderator
             comment.save()
             comment.reports.update(resolved=True)
-        transaction.on_commit(page_cache.invalidate)
+        notify_readers_on_commit()
     return len(comments)
 
 
@@ -170,7 +180,7 @@ def remove_comments(comments, moderator, reason: str) -> int:
             comment.moderated_at, comment.moderated_by = timezone.now(), moderator
             comment.save()
             comment.reports.update(resolved=True)
-        transaction.on_commit(page_cache.invalidate)
+        notify_readers_on_commit()
     return len(comments)
 
 

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
-from dateline.editions.models import EditionPage
+from dateline.editions.access import editions_published_by
 
 from . import actions
 from .models import Comment
@@ -26,11 +26,7 @@ QUEUES = {
 
 def moderated_comments(user):
     """Comments on stories in the editions where the user may publish."""
-    paths = [
-        edition.path
-        for edition in EditionPage.objects.all()
-        if edition.permissions_for_user(user).can_publish()
-    ]
+    paths = [edition.path for edition in editions_published_by(user)]
     if not paths:
         return Comment.objects.none()
     where = Q()
@@ -63,7 +59,7 @@ def queue(request):
 
 
 def moderates_anything(user) -> bool:
-    return any(e.permissions_for_user(user).can_publish() for e in EditionPage.objects.all())
+    return bool(editions_published_by(user))
 
 
 def _act(request, comments):

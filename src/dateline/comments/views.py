@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from dateline.articles.models import StoryPage
+from dateline.lib.addresses import client_ip
 
 from . import actions
-from .models import Comment, CommenterBlock
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+from .models import Comment
 
 
 def _back(story, anchor="comments"):
@@ -111,41 +107,3 @@ def report(request, comment_id: int):
         return _fail(request, story, error)
     _say(request, story, messages.SUCCESS, _("Thank you: a moderator will look at this comment."))
     return _back(story, f"comment-{comment.pk}")
-
-
-def comment_section(story: StoryPage, request) -> dict:
-    """Threads of comments a reader may see, plus the reader's own pending or removed ones."""
-    user = request.user
-    comments = Comment.objects.filter(story=story).select_related("author")
-    visible = comments.visible_to_readers()
-    if user.is_authenticated:
-        visible = visible | comments.filter(author=user).exclude(held_by_reports=True)
-    by_parent: dict[int | None, list[Comment]] = {}
-    now = timezone.now()
-    edit_window = settings.COMMENT_EDIT_MINUTES * 60
-    for comment in visible.order_by("created_at", "pk"):
-        comment.editable = (
-            comment.author_id == getattr(user, "pk", None)
-            and not comment.deleted_by_author
-            and comment.status != Comment.Status.REMOVED
-            and (now - comment.created_at).total_seconds() < edit_window
-        )
-        by_parent.setdefault(comment.parent_id, []).append(comment)
-
-    def thread(parent_id):
-        items = by_parent.get(parent_id, [])
-        for item in items:
-            item.thread = thread(item.pk)
-        return items
-
-    draft = request.session.pop("comment_draft", "") if user.is_authenticated else ""
-    return {
-        "comment_threads": thread(None),
-        "comment_count": story.comments.visible_to_readers().count(),
-        "comments_closed": story.comments_mode == StoryPage.Comments.CLOSED,
-        "comments_premoderated": story.comments_mode == StoryPage.Comments.PRE_MODERATED,
-        "commenter_blocked": user.is_authenticated
-        and CommenterBlock.objects.filter(user=user).exists(),
-        "comment_draft": draft,
-        "comment_max_chars": settings.COMMENT_MAX_CHARS,
-    }

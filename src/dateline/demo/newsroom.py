@@ -16,6 +16,7 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from dateline.articles.actions import do_create_story, do_publish_story
 from dateline.articles.models import (
     ArticleCorrection,
     ArticlePage,
@@ -137,8 +138,7 @@ def load_life_cycle(editions, topics, authors, users) -> dict[str, Page]:
             ),
             embargo_until=timezone.now() + timedelta(hours=2),
         )
-        es.add_child(instance=embargoed)
-        embargoed.save_revision().publish()
+        do_publish_story(do_create_story(es, embargoed))
     stories["es-embargoed"] = embargoed
 
     scheduled = ArticlePage.objects.child_of(es).filter(slug="balance-semana-aurelia").first()
@@ -154,8 +154,7 @@ def load_life_cycle(editions, topics, authors, users) -> dict[str, Page]:
             live=False,
             go_live_at=timezone.now() + timedelta(hours=3),
         )
-        es.add_child(instance=scheduled)
-        scheduled.save_revision().publish()
+        do_publish_story(do_create_story(es, scheduled))
     stories["es-scheduled"] = scheduled
 
     reporter = users["reporter"][0]
@@ -168,11 +167,8 @@ def load_life_cycle(editions, topics, authors, users) -> dict[str, Page]:
             standfirst="Sample content: a reporter's draft waiting for an editor's review.",
             dateline_place="Santiago",
             body=p("Tres albergues municipales abrieron sus puertas durante la noche."),
-            live=False,
-            owner=reporter,
         )
-        cl.add_child(instance=draft)
-        draft.save_revision(user=reporter)
+        do_create_story(cl, draft, reporter)
         # Submitting mails the edition's reviewers; the demo's are not real people.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             draft.get_workflow().start(draft, reporter)
@@ -328,9 +324,7 @@ def publish(edition, page, *, hours_ago: float, circulated_to=()) -> Page:
         return existing
     page.first_published_at = timezone.now() - timedelta(hours=hours_ago)
     page.circulated_to = list(circulated_to)
-    edition.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return do_publish_story(do_create_story(edition, page))
 
 
 def bylines(*authors) -> list[StoryByline]:

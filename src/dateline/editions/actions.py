@@ -11,18 +11,16 @@ page's history and in Reports → Site history.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from wagtail.log_actions import log
+from wagtail.models import Page
 
+from .access import administers, may_publish
+from .curation import curation_errors
 from .models import EditionGroup, EditionPage, FeaturedTopic, FrontPageStory, Role
-from .roles import administers, ensure_edition_groups, holders
-
-if TYPE_CHECKING:
-    from dateline.articles.models import StoryPage, TopicPage
-
+from .roles import ensure_edition_groups, holders
 
 GRANT_ROLE = "dateline.grant_role"
 REVOKE_ROLE = "dateline.revoke_role"
@@ -116,9 +114,9 @@ def do_curate_front_page(
     edition: EditionPage,
     user,
     *,
-    lead_story: StoryPage | None = None,
-    top_stories: Sequence[StoryPage] = (),
-    featured_topics: Sequence[TopicPage] = (),
+    lead_story: Page | None = None,
+    top_stories: Sequence[Page] = (),
+    featured_topics: Sequence[Page] = (),
 ) -> EditionPage:
     """Publishes a new revision of the edition page with this front page.
 
@@ -144,13 +142,13 @@ def check_curate_front_page(
     edition: EditionPage,
     user,
     *,
-    lead_story: StoryPage | None = None,
-    top_stories: Sequence[StoryPage] = (),
-    featured_topics: Sequence[TopicPage] = (),
+    lead_story: Page | None = None,
+    top_stories: Sequence[Page] = (),
+    featured_topics: Sequence[Page] = (),
 ) -> EditionPage:
-    if not edition.may_be_edited_by(user):
+    if not may_publish(user, edition):
         raise PermissionDenied(f"Only the editors of {edition.title} may change its front page.")
-    errors = edition.curation_errors(lead_story, top_stories, featured_topics)
+    errors = curation_errors(edition, lead_story, top_stories, featured_topics)
     if errors:
         raise ValidationError([error.message for error in errors])
     return do_curate_front_page(

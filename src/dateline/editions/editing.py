@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .curation import curation_errors
+
 # The field each inline's rows choose, by relation.
 CHOICE_FIELDS = {"top_story_slots": "story", "featured_topics": "topic"}
 
@@ -11,7 +13,7 @@ CHOICE_FIELDS = {"top_story_slots": "story", "featured_topics": "topic"}
 class EditionPageForm(WagtailAdminPageForm):
     """The edition page's editor form: refuses a front page the edition cannot show.
 
-    The rule is `EditionPage.curation_errors()`, shared with the actions; this
+    The rule is `curation.curation_errors()`, shared with the actions; this
     form only puts each error on the field or the inline row that needs fixing.
     """
 
@@ -20,7 +22,8 @@ class EditionPageForm(WagtailAdminPageForm):
         rows = {relation: self._chosen_rows(relation) for relation in CHOICE_FIELDS}
         if any(value is None for value in rows.values()):
             return cleaned_data  # an inline has its own errors to fix first
-        errors = self.instance.curation_errors(
+        errors = curation_errors(
+            self.instance,
             cleaned_data.get("lead_story"),
             [form.cleaned_data["story"] for form in rows["top_story_slots"]],
             [form.cleaned_data["topic"] for form in rows["featured_topics"]],

@@ -8,14 +8,12 @@ The tree is Root → HomePage (the edition picker at /) → EditionPage (/es/, /
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,15 +25,11 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.snippets.models import register_snippet
 
 from .editing import EditionPageForm
-
-if TYPE_CHECKING:
-    from dateline.articles.models import StoryPage, StoryQuerySet, TopicPage
 
 # BCP 47 tags Dateline knows how to render (template strings in Spanish or English).
 LANGUAGE_CHOICES = [
@@ -50,8 +44,6 @@ LANGUAGE_CHOICES = [
     ("en-GB", "English (United Kingdom)"),
 ]
 
-# How many stories a front page shows, its lead included.
-FRONT_PAGE_SIZE = 25
 # What editors may put on a front page: the kinds of story readers open.
 STORY_TYPES = ["articles.ArticlePage", "live.LiveBlogPage"]
 
@@ -94,6 +86,26 @@ def editions_by_path(paths: Iterable[str]) -> dict[str, EditionPage]:
     return {edition.path: edition for edition in EditionPage.objects.filter(path__in=prefixes)}
 
 
+class ReadersQuerySet(PageQuerySet):
+    def visible_to_readers(self) -> ReadersQuerySet:
+        """Pages a reader may see: published and not restricted.
+
+        The one rule for editions and topic hubs; stories add their embargo
+        (`StoryQuerySet`). Every door readers have asks it here.
+        """
+        return self.live().public()
+
+
+ReadersPageManager = PageManager.from_queryset(ReadersQuerySet)
+
+
+@contextmanager
+def reading_in(edition: EditionPage) -> Iterator[None]:
+    """Renders what is inside in the edition's language and time zone."""
+    with translation.override(edition.language), timezone.override(edition.tzinfo):
+        yield
+
+
 class EditionScoped:
     """Renders a page in its edition's language and time zone.
 
@@ -109,7 +121,7 @@ class EditionScoped:
         edition = self.edition
         if edition is None:
             return super().serve(request, *args, **kwargs)
-        with translation.override(edition.language), timezone.override(edition.tzinfo):
+        with reading_in(edition):
             response = super().serve(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
@@ -125,7 +137,7 @@ class EditionScoped:
         counterparts = self.counterparts()
         return [
             (edition, counterparts.get(edition.pk) or edition.get_url(request))
-            for edition in EditionPage.objects.live().public().order_by("path")
+            for edition in EditionPage.objects.visible_to_readers().order_by("path")
         ]
 
     def counterparts(self) -> dict[int, str]:
@@ -145,23 +157,15 @@ class HomePage(Page):
     template = "editions/home_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from dateline.articles.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
-        editions = list(EditionPage.objects.child_of(self).live().public().order_by("path"))
-        leads = {
-            edition.pk: edition.lead_story_pk(edition.stories_for_readers()) for edition in editions
-        }
-        stories = StoryPage.objects.in_bulk([pk for pk in leads.values() if pk is not None])
-        for edition in editions:
-            edition.lead = stories.get(leads[edition.pk])
-        context["edition_list"] = editions
+        editions = EditionPage.objects.child_of(self).visible_to_readers()
+        context["edition_list"] = editions.order_by("path")
         return context
 
     def edition_alternates(self, request):
         return [
             (edition, edition.get_url(request))
-            for edition in EditionPage.objects.live().public().order_by("path")
+            for edition in EditionPage.objects.visible_to_readers().order_by("path")
         ]
 
     @property
@@ -170,16 +174,8 @@ class HomePage(Page):
         return self.search_description or self.intro
 
 
-class CurationError(NamedTuple):
-    """One thing wrong with an edition's front-page choices, and where it is."""
-
-    field: str  # "lead_story", "top_story_slots" or "featured_topics"
-    position: int | None  # the slot's or topic's place in its list; None for the lead
-    message: str
-
-
-class EditionPage(EditionScoped, RoutablePageMixin, Page):
-    """An edition, its front page and its search (`/<edition>/search/?q=`).
+class EditionPage(EditionScoped, Page):
+    """An edition and its front page (its search is `articles.views.search`).
 
     Its editors curate the front page here (the Front page tab): the lead
     story, the top stories in their order and the topics featured under the
@@ -244,16 +240,13 @@ class EditionPage(EditionScoped, RoutablePageMixin, Page):
         ]
     )
     base_form_class = EditionPageForm
+    objects = ReadersPageManager()
     parent_page_types = ["editions.HomePage"]
     subpage_types = ["articles.TopicPage", "articles.ArticlePage", "live.LiveBlogPage"]
     template = "editions/edition_page.html"
 
     class Meta:
         verbose_name = _("edition")
-
-    @property
-    def name(self) -> str:
-        return self.title
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
@@ -267,155 +260,6 @@ class EditionPage(EditionScoped, RoutablePageMixin, Page):
     def meta_description(self) -> str:
         """What search results and social cards quote."""
         return self.search_description or self.tagline
-
-    def may_be_edited_by(self, user) -> bool:
-        """Whether the user may change this edition page: its front page and settings.
-
-        Only those who may publish it: editors, edition admins and site admins.
-        Reporters hold Wagtail's change permission here too, but only because
-        page permissions are granted on the edition page to reach the stories
-        below it; editing the page itself is refused to them (wagtail_hooks.py).
-        """
-        return self.permissions_for_user(user).can_publish()
-
-    def stories_for_readers(self) -> StoryQuerySet:
-        """The edition's stories (homed here or circulated here) that readers may see."""
-        from dateline.articles.models import StoryPage
-
-        return StoryPage.objects.visible_to_readers().in_edition(self)
-
-    def lead_story_pk(self, shown: StoryQuerySet) -> int | None:
-        """The story the front page leads with, among `shown`: the editors' lead
-        while readers may see it, otherwise the newest story."""
-        if self.lead_story_id and shown.filter(pk=self.lead_story_id).exists():
-            return self.lead_story_id
-        return shown.newest_first().values_list("pk", flat=True).first()
-
-    def front_page(self) -> dict:
-        """What the front page shows, in its order: the lead story, the top
-        stories and the topic bar. The page and the API both read it.
-
-        The editors' lead comes first, then their top stories in their order,
-        then the newest stories up to FRONT_PAGE_SIZE. What readers may see is
-        decided now, not when the page was curated: a chosen story that has
-        since been unpublished, restricted or taken out of circulation here
-        drops out, and the next story moves up.
-        """
-        from dateline.articles.models import story_cards
-
-        shown = self.stories_for_readers()
-        lead = self.lead_story_pk(shown)
-        slots = [slot.story_id for slot in self.top_story_slots.all()]
-        chosen = [pk for pk in (lead, *slots) if pk is not None]
-        newest = shown.exclude(pk__in=chosen).newest_first().values_list("pk", flat=True)
-        order = list(dict.fromkeys([*chosen, *newest[:FRONT_PAGE_SIZE]]))
-        cards = {story.pk: story for story in story_cards(shown.filter(pk__in=order))}
-        stories = [cards[pk] for pk in order if pk in cards][:FRONT_PAGE_SIZE]
-        return {
-            "lead_story": stories[0] if stories else None,
-            "top_stories": stories[1:],
-            "topics": self.topic_bar(),
-        }
-
-    def topics(self):
-        """The edition's published topic hubs, by title."""
-        from dateline.articles.models import TopicPage
-
-        return TopicPage.objects.child_of(self).live().public().order_by("title")
-
-    def topic_bar(self) -> list[TopicPage]:
-        """The topics under the masthead: the featured ones in the editors' order.
-
-        With none featured, or none of them still published, every topic of
-        the edition by title, so the bar never disappears.
-        """
-        hubs = self.topics()
-        featured = [choice.topic_id for choice in self.featured_topics.all()]
-        shown = {topic.pk: topic for topic in hubs.filter(pk__in=featured)} if featured else {}
-        return [shown[pk] for pk in featured if pk in shown] or list(hubs)
-
-    def curation_errors(
-        self,
-        lead_story: StoryPage | None,
-        top_stories: Sequence[StoryPage],
-        featured_topics: Sequence[TopicPage],
-    ) -> list[CurationError]:
-        """What is wrong with these front-page choices, each with how to fix it.
-
-        A story must be in this edition (homed here or circulated here, the
-        rule of `in_edition`) and chosen once; a topic must be one of this
-        edition's own hubs and featured once. Whether readers may see a story
-        is not checked: an editor may line up a scheduled story, which shows
-        once it is published.
-        """
-        from dateline.articles.models import StoryPage
-
-        picks = [("lead_story", None, lead_story)] if lead_story is not None else []
-        picks += [("top_story_slots", i, story) for i, story in enumerate(top_stories)]
-        here = set()
-        if self.pk and picks:
-            chosen = [story.pk for _field, _position, story in picks]
-            here = set(
-                StoryPage.objects.in_edition(self)
-                .filter(pk__in=chosen)
-                .values_list("pk", flat=True)
-            )
-        errors = []
-        taken: dict[int, str] = {}  # a chosen story's pk → what to say if it is chosen again
-        for field, position, story in picks:
-            if story.pk not in here:
-                message = _(
-                    "“%(story)s” is not in %(edition)s. Choose a story of %(edition)s, or "
-                    "first circulate this one to it (the story's Promote tab, Circulated to)."
-                )
-            elif story.pk in taken:
-                message = taken[story.pk]
-            else:
-                taken[story.pk] = (
-                    _("“%(story)s” is already the lead story. Choose another story.")
-                    if field == "lead_story"
-                    else _("“%(story)s” is already in an earlier slot. Choose another story.")
-                )
-                continue
-            params = {"story": story.title, "edition": self.title}
-            errors.append(CurationError(field, position, message % params))
-        featured = set()
-        for position, topic in enumerate(featured_topics):
-            if topic.path[: -Page.steplen] != self.path:
-                message = _(
-                    "“%(topic)s” is not a topic of %(edition)s. Choose one of %(edition)s's "
-                    "own topics."
-                )
-            elif topic.pk in featured:
-                message = _("“%(topic)s” is already featured. Choose another topic.")
-            else:
-                featured.add(topic.pk)
-                continue
-            params = {"topic": topic.title, "edition": self.title}
-            errors.append(CurationError("featured_topics", position, message % params))
-        return errors
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        if not kwargs.get("searching"):
-            context.update(self.front_page())
-        return context
-
-    @path("")
-    def front(self, request):
-        return self.render(request)
-
-    @path("search/", name="search")
-    def search(self, request):
-        from dateline.articles.search import search_stories
-
-        terms = request.GET.get("q", "")[:200]
-        results = Paginator(search_stories(terms, edition=self), 20).get_page(
-            request.GET.get("page")
-        )
-        context = self.get_context(request, searching=True)
-        context.update({"terms": terms, "results": results})
-        return TemplateResponse(request, "editions/search_results.html", context)
 
 
 class Role(models.TextChoices):

@@ -8,16 +8,13 @@ address outside every edition gets the same in the site's language.
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.utils import timezone, translation
 
-from .models import EditionPage
-
-LATEST = 5
+from .models import EditionPage, reading_in
 
 
 def edition_for_path(request) -> EditionPage | None:
     """The live, public edition whose address the request's path is under, if any."""
-    for edition in EditionPage.objects.live().public():
+    for edition in EditionPage.objects.visible_to_readers():
         parts = edition.get_url_parts(request)
         prefix = parts[2] if parts else None
         if prefix and prefix != "/" and request.path.startswith(prefix):
@@ -26,13 +23,10 @@ def edition_for_path(request) -> EditionPage | None:
 
 
 def page_not_found(request, exception=None):
-    from dateline.articles.models import story_cards
-
     edition = edition_for_path(request)
     if edition is None:
-        return render(request, "404.html", {"page": None, "latest": []}, status=404)
-    with translation.override(edition.language), timezone.override(edition.tzinfo):
-        latest = story_cards(edition.stories_for_readers().newest_first()[:LATEST])
-        response = render(request, "404.html", {"page": edition, "latest": latest}, status=404)
+        return render(request, "404.html", {"page": None}, status=404)
+    with reading_in(edition):
+        response = render(request, "404.html", {"page": edition}, status=404)
     response.headers["Content-Language"] = edition.language
     return response

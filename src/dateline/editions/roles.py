@@ -98,21 +98,6 @@ def roles_of(user) -> dict[EditionPage, set[str]]:
     return roles
 
 
-def editions_administered_by(user) -> QuerySet[EditionPage]:
-    """The editions whose people the user manages: all of them for a site admin."""
-    editions = EditionPage.objects.order_by("path")
-    if not user.is_active:
-        return editions.none()
-    if user.is_superuser:
-        return editions
-    # At most one admin group per edition, so the join repeats no edition.
-    return editions.filter(role_groups__role=Role.ADMIN, role_groups__group__in=user.groups.all())
-
-
-def administers(user, edition: EditionPage) -> bool:
-    return editions_administered_by(user).filter(pk=edition.pk).exists()
-
-
 def holders(edition: EditionPage, role: Role) -> QuerySet[User]:
     """Who holds the role in the edition through its group (site admins hold it
     without being members)."""

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
-from dateline.lib import page_cache
+from dateline.lib.notify import notify_readers_on_commit
 
 from .models import EditionPage, NewsroomSettings, SisterBrand
 
@@ -19,17 +19,23 @@ def give_a_new_edition_its_roles(sender, instance, created, raw=False, **kwargs)
         transaction.on_commit(lambda: ensure_edition_groups(instance))
 
 
+def readers_see_a_change(sender, **kwargs) -> None:
+    """Wagtail's own publishing, unpublishing and deletion, and edits to the
+    chrome around every page, end in the same step as Dateline's actions."""
+    notify_readers_on_commit()
+
+
 def connect() -> None:
     post_save.connect(
         give_a_new_edition_its_roles, sender=EditionPage, dispatch_uid="edition-roles"
     )
     # Anything a reader's page shows: pages, and the chrome around them.
-    page_published.connect(page_cache.invalidate, dispatch_uid="page-cache-published")
-    page_unpublished.connect(page_cache.invalidate, dispatch_uid="page-cache-unpublished")
-    post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="page-cache-deleted")
+    page_published.connect(readers_see_a_change, dispatch_uid="page-cache-published")
+    page_unpublished.connect(readers_see_a_change, dispatch_uid="page-cache-unpublished")
+    post_delete.connect(readers_see_a_change, sender=Page, dispatch_uid="page-cache-deleted")
     # A page made private must leave every cached listing of it at once.
     for model in (SisterBrand, NewsroomSettings, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
-                page_cache.invalidate, sender=model, dispatch_uid=f"page-cache-{model.__name__}"
+                readers_see_a_change, sender=model, dispatch_uid=f"page-cache-{model.__name__}"
             )

@@ -15,9 +15,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from . import actions
+from .access import administers, editions_administered_by
 from .forms import GrantRoleForm
 from .models import EditionPage, Role
-from .roles import administers, editions_administered_by, people_in
+from .roles import people_in
 
 
 def administered_editions(user):

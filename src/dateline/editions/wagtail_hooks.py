@@ -9,8 +9,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from . import actions, views
+from .access import editions_administered_by, may_publish
 from .models import EditionPage, Role
-from .roles import editions_administered_by
 
 
 @hooks.register("register_admin_urls")
@@ -72,7 +72,7 @@ def only_editors_edit_an_edition(request, page):
     Reporters need Wagtail's add and change permissions granted on the edition
     page, because that is how page permissions reach the stories below it;
     the same grant lets them edit the edition page itself. This hook refuses
-    that one page to anyone who may not publish it (`may_be_edited_by`), with
+    that one page to anyone who may not publish it (`access.may_publish`), with
     a message saying who can help, whether they open the editor, submit it or
     revert to an old revision (the same view). It is a Wagtail hook rather
     than `permission=` on the panels because a panel permission is a site-wide
@@ -80,7 +80,7 @@ def only_editors_edit_an_edition(request, page):
     reporter's saved draft of the edition page would otherwise wait there for
     an editor to publish it unseen.
     """
-    if isinstance(page, EditionPage) and not page.may_be_edited_by(request.user):
+    if isinstance(page, EditionPage) and not may_publish(request.user, page):
         messages.error(
             request,
             _(

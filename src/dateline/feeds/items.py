@@ -76,11 +76,11 @@ class FeedSource:
 
 def load_feed(request, edition_slug: str, topic_slug: str | None = None) -> FeedSource:
     """The feed a URL names, with its items; 404 for an edition or topic readers cannot see."""
-    edition = get_object_or_404(EditionPage.objects.live().public(), slug=edition_slug)
+    edition = get_object_or_404(EditionPage.objects.visible_to_readers(), slug=edition_slug)
     topic = None
     if topic_slug is not None:
         topic = get_object_or_404(
-            TopicPage.objects.child_of(edition).live().public(), slug=topic_slug
+            TopicPage.objects.child_of(edition).visible_to_readers(), slug=topic_slug
         )
     publisher = NewsroomSettings.load(request_or_site=request).publisher_name
     name = f"{publisher} {edition.title}"

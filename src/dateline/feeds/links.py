@@ -28,14 +28,14 @@ class FeedLink:
 
 def feed_links_of(request, page: Page | None) -> list[FeedLink]:
     if isinstance(page, HomePage):
-        editions = EditionPage.objects.child_of(page).live().public().order_by("path")
+        editions = EditionPage.objects.child_of(page).visible_to_readers().order_by("path")
         return [_link(request, RSS, edition) for edition in editions]
     edition = getattr(page, "edition", None)
     if edition is None:
         return []
     links = [_link(request, feed_format, edition) for feed_format in FORMATS]
     topic = page if isinstance(page, TopicPage) else getattr(page, "topic", None)
-    if topic is not None and topic.live:
+    if topic is not None and TopicPage.objects.visible_to_readers().filter(pk=topic.pk).exists():
         # A story's topic label links to its hub, in its own edition.
         hub_edition = edition if topic.path.startswith(edition.path) else topic.edition
         links += [_link(request, feed_format, hub_edition, topic) for feed_format in FORMATS]

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from dateline.articles.front_page import topics_of
 from dateline.articles.models import StoryPage, TopicPage, preload_last_updated
 from dateline.editions.models import EditionPage, HomePage, edition_path, editions_by_path
 from dateline.lib.absolute import absolute_url
@@ -47,7 +48,7 @@ class NewsEntry:
 
 
 def live_editions() -> list[EditionPage]:
-    return list(EditionPage.objects.live().public().order_by("path"))
+    return list(EditionPage.objects.visible_to_readers().order_by("path"))
 
 
 def index(request) -> list[str]:
@@ -71,7 +72,7 @@ class EditionSitemap:
 
     @cached_property
     def hubs(self) -> list[TopicPage]:
-        return list(TopicPage.objects.child_of(self.edition).live().public().order_by("title"))
+        return list(topics_of(self.edition))
 
     @cached_property
     def editions(self) -> dict[int, EditionPage]:

@@ -162,7 +162,7 @@ def sitemap_index(request) -> HttpResponse:
 
 def edition_sitemap(request, edition: str) -> HttpResponse:
     """One page (?p=N) of an edition's sitemap."""
-    edition = get_object_or_404(EditionPage.objects.live().public(), slug=edition)
+    edition = get_object_or_404(EditionPage.objects.visible_to_readers(), slug=edition)
     sitemap = sitemaps.EditionSitemap(request, edition)
     try:
         number = int(request.GET.get("p", "1"))

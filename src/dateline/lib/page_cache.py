@@ -27,8 +27,8 @@ def current_prefix() -> str:
     return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{generation}"
 
 
-def invalidate(**_signal_kwargs) -> None:
-    """Makes every cached page stale (called when anything is published)."""
+def invalidate() -> None:
+    """Makes every cached page stale (`notify.notify_readers_on_commit` calls it)."""
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)

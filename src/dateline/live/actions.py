@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from dateline.editions.access import may_publish, may_write
 from dateline.lib.sanitize import text_to_html
 
 from . import rendering
@@ -35,11 +36,11 @@ class EditConflict(Exception):
 
 
 def can_post(user, blog: LiveBlogPage) -> bool:
-    return user.is_authenticated and blog.permissions_for_user(user).can_edit()
+    return may_write(user, blog)
 
 
 def can_run_coverage(user, blog: LiveBlogPage) -> bool:
-    return user.is_authenticated and blog.permissions_for_user(user).can_publish()
+    return may_publish(user, blog)
 
 
 def _require(allowed: bool, blog: LiveBlogPage, what: str) -> None:

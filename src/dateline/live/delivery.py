@@ -6,17 +6,14 @@ import json
 
 from django.conf import settings
 
+from dateline.editions.access import readable
+
 from .models import LiveBlogPage, LiveEvent, LiveState
 
 
 def visible_blog(blog_id: int, user=None) -> LiveBlogPage | None:
     """The blog if its events may be read: published for readers, or editable by the user."""
-    blog = LiveBlogPage.objects.visible_to_readers().filter(pk=blog_id).first()
-    if blog is None and user is not None and user.is_authenticated:
-        blog = LiveBlogPage.objects.filter(pk=blog_id).first()
-        if blog is not None and not blog.permissions_for_user(user).can_edit():
-            blog = None
-    return blog
+    return readable(LiveBlogPage.objects, blog_id, user)
 
 
 def last_seq(blog_id: int) -> int:

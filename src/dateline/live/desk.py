@@ -7,9 +7,7 @@ CSRF), so it sees colleagues' posts arrive as readers do.
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -19,8 +17,8 @@ from dateline.lib.sanitize import text_to_html
 from dateline.photos.models import Photo
 
 from . import actions
-from .models import LiveBlogPage, LivePost
-from .views import PAGE_SIZE
+from .access import postable_blog
+from .models import PAGE_SIZE, LiveBlogPage, LivePost
 
 
 class PhotoForm(forms.Form):
@@ -33,14 +31,6 @@ class PhotoForm(forms.Form):
         widget=AdminImageChooser(),
         help_text=_("Shown under the text with its caption and credit."),
     )
-
-
-def postable_blog(user, blog_id: int) -> LiveBlogPage:
-    """The live blog with this id, if the user may post in it."""
-    blog = get_object_or_404(LiveBlogPage, pk=blog_id)
-    if not actions.can_post(user, blog):
-        raise PermissionDenied
-    return blog
 
 
 def desk_index(request):

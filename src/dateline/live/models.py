@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Max
+from django.db.models import Max, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -32,6 +32,17 @@ from dateline.lib.sanitize import html_to_text
 
 # How many of a blog's newest posts its structured data lists.
 STRUCTURED_DATA_POSTS = 20
+# How many posts the page shows at a time (newest, or older ones).
+PAGE_SIZE = 20
+
+
+def _positive(value) -> int | None:
+    """A positive whole number from a query parameter, or None."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
 
 
 class LiveBlogQuerySet(StoryQuerySet):
@@ -98,6 +109,10 @@ class LiveBlogPage(StoryPage):
         return max((t for t in times if t is not None), default=None)
 
     @classmethod
+    def preload_cards(cls, cards: list[StoryPage]) -> None:
+        prefetch_related_objects(cards, "live_state")  # the Live badge
+
+    @classmethod
     def preload_last_updated(cls, stories: list[StoryPage]) -> None:
         states = LiveState.objects.in_bulk([blog.pk for blog in stories])
         newest = dict(
@@ -145,11 +160,32 @@ class LiveBlogPage(StoryPage):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from .views import live_blog_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(live_blog_context(self, request))
+        context.update(self.posts_shown(request.GET.get("before"), request.GET.get("post")))
         return context
+
+    def posts_shown(self, before, post) -> dict:
+        """The page's posts: the newest, or older ones (`before` a post's id), or from
+        a post (`post`, a permalink), with the pinned post and key events."""
+        posts = LivePost.objects.filter(blog=self).select_related("author", "image")
+        before, anchor = _positive(before), _positive(post)
+        window = posts
+        if anchor and posts.filter(pk=anchor).exists():
+            target = posts.get(pk=anchor)
+            window = posts.filter(published_at__lte=target.published_at)
+        elif before and posts.filter(pk=before).exists():
+            window = posts.filter(published_at__lt=posts.get(pk=before).published_at)
+        page = list(window[: PAGE_SIZE + 1])
+        state = self.state
+        return {
+            "state": state,
+            "last_seq": state.last_seq,
+            "posts": page[:PAGE_SIZE],
+            "older_than": page[PAGE_SIZE - 1].pk if len(page) > PAGE_SIZE else None,
+            "showing_newest": window is posts,
+            "pinned": posts.filter(is_pinned=True).first(),
+            "key_events": list(posts.filter(is_key_event=True).order_by("-published_at")[:20]),
+        }
 
 
 class LiveState(models.Model):

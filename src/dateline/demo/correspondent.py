@@ -33,10 +33,10 @@ def file_one_post(turn: int) -> int:
     """Publishes the next sample line to every open demo live blog; returns how many."""
     from django.contrib.auth import get_user_model
 
-    from dateline.demo import live_posts
+    from dateline.live import actions
+    from dateline.live.models import LiveBlogPage
 
-    from . import actions
-    from .models import LiveBlogPage
+    from . import live_posts
 
     author = get_user_model().objects.filter(username="correspondent").first()
     if author is None:

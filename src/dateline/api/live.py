@@ -9,20 +9,20 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
-from dateline.api.auth import optional_user, token_or_session
-from dateline.api.pagination import CursorQuery, LimitQuery, PageMeta, newest_first
-from dateline.api.problems import Problem
-from dateline.api.types import Id, Position
-from dateline.articles.api import BylineOut, CommentsRef, TopicRef, published_edition, topic_ref
 from dateline.lib.absolute import absolute_url
-from dateline.photos.api import PhotoOut, photo_out
+from dateline.live import actions, delivery, rendering
+from dateline.live.access import editable_post, postable_blog
+from dateline.live.models import LiveBlogPage, LivePost, LiveState
 from dateline.photos.models import Photo
 
-from . import actions, delivery, rendering
-from .models import LiveBlogPage, LivePost, LiveState
+from .auth import optional_user, token_or_session
+from .cards import BylineOut, CommentsRef, TopicRef, readable_edition, topic_ref
+from .pagination import CursorQuery, LimitQuery, PageMeta, newest_first
+from .photos import PhotoOut, photo_out
+from .problems import Problem
+from .types import Id, Position
 
 router = Router(tags=["live coverage"])
 
@@ -189,24 +189,6 @@ def readable_blog(request, blog_id: int) -> LiveBlogPage:
     return blog
 
 
-def postable_blog(user, blog_id: int) -> LiveBlogPage:
-    blog = get_object_or_404(LiveBlogPage, pk=blog_id)
-    if not actions.can_post(user, blog):
-        if delivery.visible_blog(blog_id, user) is None:
-            raise Problem(404, "Not found", f"No live blog {blog_id} is published.")
-        edition = blog.edition.title if blog.edition else "this edition"
-        raise Problem(403, "Forbidden", f"You may not post in {edition}.")
-    return blog
-
-
-def editable_post(user, blog_id: int, post_id: int) -> LivePost:
-    blog = postable_blog(user, blog_id)
-    post = LivePost.objects.filter(blog=blog, pk=post_id).select_related("blog").first()
-    if post is None:
-        raise Problem(404, "Not found", f"Live blog {blog_id} has no post {post_id}.")
-    return post
-
-
 @router.get("/", response=LiveBlogList, summary="List live blogs, newest first")
 def list_live_blogs(
     request,
@@ -216,7 +198,7 @@ def list_live_blogs(
 ):
     blogs = LiveBlogPage.objects.visible_to_readers()
     if edition:
-        blogs = blogs.filter(path__startswith=published_edition(edition).path)
+        blogs = blogs.filter(path__startswith=readable_edition(edition).path)
     page, next_cursor = newest_first(blogs.select_related("topic", "live_state"), cursor, limit)
     return {"items": [_blog_out(blog, request) for blog in page], "next": next_cursor}
 

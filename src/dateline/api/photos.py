@@ -5,8 +5,7 @@ from __future__ import annotations
 from ninja import Field, Schema
 
 from dateline.lib.absolute import absolute_url
-
-from .models import Photo
+from dateline.photos.models import Photo
 
 # The widths the pages' srcset uses, so the app and the site share renditions.
 RENDITION_WIDTHS = (480, 800, 1200)

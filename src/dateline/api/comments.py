@@ -7,14 +7,14 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Query, Router, Schema, Status
 
-from dateline.api.auth import token_or_session
-from dateline.api.problems import Problem
-from dateline.api.types import Id, Position
 from dateline.articles.models import StoryPage
+from dateline.comments import actions
+from dateline.comments.models import Comment
+from dateline.lib.addresses import client_ip
 
-from . import actions
-from .models import Comment
-from .views import client_ip
+from .auth import token_or_session
+from .problems import Problem
+from .types import Id, Position
 
 router = Router(tags=["comments"])
 

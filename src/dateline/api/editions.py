@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from ninja import Field, Router, Schema
 
-from dateline.articles.api import (
-    StoryCardOut,
-    TopicList,
-    TopicRef,
-    prime_for_cards,
-    published_edition,
-    story_card,
-    topic_out,
-    topic_ref,
-)
+from dateline.articles.front_page import front_page, topics_of
+from dateline.editions.models import EditionPage
 from dateline.lib.absolute import absolute_url
 
-from .models import EditionPage
+from .cards import StoryCardOut, TopicRef, prime_for_cards, readable_edition, story_card, topic_ref
+from .topics import TopicList, topic_out
 
 router = Router(tags=["editions"])
 
@@ -65,13 +58,13 @@ def edition_out(edition: EditionPage, request) -> dict:
 
 @router.get("/", response=EditionList, summary="Every edition, in the switcher's order")
 def list_editions(request):
-    editions = EditionPage.objects.live().public().order_by("path")
+    editions = EditionPage.objects.visible_to_readers().order_by("path")
     return {"items": [edition_out(edition, request) for edition in editions]}
 
 
 @router.get("/{slug}", response=EditionOut, summary="An edition")
 def get_edition(request, slug: str):
-    return edition_out(published_edition(slug), request)
+    return edition_out(readable_edition(slug), request)
 
 
 @router.get(
@@ -82,8 +75,8 @@ def get_edition(request, slug: str):
     "curated by the edition's editors.",
 )
 def get_front_page(request, slug: str):
-    edition = published_edition(slug)
-    front = edition.front_page()
+    edition = readable_edition(slug)
+    front = front_page(edition)
     lead = front["lead_story"]
     prime_for_cards([*([lead] if lead else []), *front["top_stories"]])
     return {
@@ -96,5 +89,5 @@ def get_front_page(request, slug: str):
 
 @router.get("/{slug}/topics", response=TopicList, summary="An edition's topic hubs, by title")
 def list_topics(request, slug: str):
-    topics = published_edition(slug).topics()
+    topics = topics_of(readable_edition(slug))
     return {"items": [topic_out(topic, request) for topic in topics]}

@@ -1,3 +1,5 @@
+"""API tokens: POST /api/v1/auth/token exchanges a username and password for one."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,8 +9,8 @@ from django.utils import timezone
 from ninja import Router, Schema
 from wagtail.models import APIToken
 
-from dateline.api.auth import token_expiry
-from dateline.api.problems import Problem
+from .auth import token_expiry
+from .problems import Problem
 
 router = Router(tags=["auth"])
 

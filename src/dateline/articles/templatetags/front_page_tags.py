@@ -1,0 +1,31 @@
+"""Stories on editions' pages: `{% load front_page_tags %}`.
+
+The edition pages (`editions`) know nothing of stories; their templates ask
+these tags, so the front page is assembled here from the stories app.
+"""
+
+from __future__ import annotations
+
+from django import template
+
+from dateline.articles import front_page as composition
+
+register = template.Library()
+
+
+@register.simple_tag
+def front_page(edition) -> dict:
+    """`{% front_page page as front %}`: `front.lead_story`, `.top_stories`, `.topics`."""
+    return composition.front_page(edition)
+
+
+@register.simple_tag
+def with_leads(editions) -> list:
+    """`{% with_leads edition_list as editions %}`: each edition with its `lead` story."""
+    return composition.with_leads(editions)
+
+
+@register.simple_tag
+def latest_stories(edition, count: int = 5) -> list:
+    """`{% latest_stories page 5 as latest %}`: the edition's newest stories."""
+    return composition.latest(edition, count)
