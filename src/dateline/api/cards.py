@@ -9,15 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils.http import http_date
 from ninja import Field, Schema
 
-from dateline.articles.models import StoryPage, TopicPage, preload_last_updated
-from dateline.editions.models import EditionPage, edition_path, editions_by_path
+from dateline.articles.listing import preload
+from dateline.articles.models import StoryPage, TopicPage
+from dateline.editions.models import EditionPage
 from dateline.lib.absolute import absolute_url
-from dateline.photos.models import PhotoRendition
 
 from .pagination import PageMeta, newest_first
 from .photos import RENDITION_WIDTHS, PhotoOut, photo_out
@@ -83,19 +82,8 @@ def topic_ref(topic: TopicPage | None, request) -> dict | None:
 
 
 def prime_for_cards(stories: list[StoryPage]) -> list[StoryPage]:
-    """Loads what `story_card` reads for many (specific) stories in a fixed
-    number of queries: topic, lead photo and its renditions, edition, and
-    what `last_updated` reads."""
-    prefetch_related_objects(stories, "topic", "lead_image")
-    specs = [f"width-{width}" for width in RENDITION_WIDTHS]
-    prefetch_related_objects(
-        list({story.lead_image for story in stories if story.lead_image is not None}),
-        Prefetch("renditions", queryset=PhotoRendition.objects.filter(filter_spec__in=specs)),
-    )
-    editions = editions_by_path(story.path for story in stories)
-    for story in stories:
-        story.__dict__.setdefault("edition", editions.get(edition_path(story)))
-    return preload_last_updated(stories)
+    """Loads what `story_card` reads for many (specific) stories at once."""
+    return preload(stories, renditions=[f"width-{width}" for width in RENDITION_WIDTHS])
 
 
 def story_card(story: StoryPage, request) -> dict:

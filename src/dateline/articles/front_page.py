@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 from dateline.editions.models import EditionPage
 
-from .models import StoryPage, StoryQuerySet, TopicPage, story_cards
+from .listing import story_cards
+from .models import StoryPage, StoryQuerySet, TopicPage
 
 # How many stories a front page shows, its lead included.
 FRONT_PAGE_SIZE = 25

@@ -8,11 +8,9 @@ other editions. What readers may see of stories is decided in one place,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -43,7 +41,6 @@ from dateline.editions.models import (
 )
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
-from dateline.photos.models import PhotoRendition
 
 from .blocks import ArticleBodyBlock
 from .editing import StoryPageForm
@@ -78,48 +75,8 @@ class StoryQuerySet(ReadersQuerySet):
     def newest_first(self) -> StoryQuerySet:
         return self.order_by("-first_published_at", "-pk")
 
-    def for_listing(self) -> StoryQuerySet:
-        """Specific stories with what a listing prints of each loaded up front.
-
-        Topic, lead photo and its share rendition, bylines and circulation come
-        in a fixed number of queries however many stories there are; pass the
-        result through `preload_last_updated` before reading `last_updated`.
-        """
-        return (
-            self.specific()
-            .select_related("topic", "lead_image", for_specific_subqueries=True)
-            .prefetch_related(
-                Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
-                Prefetch(
-                    "lead_image__renditions",
-                    queryset=PhotoRendition.objects.filter(filter_spec=SHARE_IMAGE_SPEC),
-                ),
-                "circulated_to",
-                for_specific_subqueries=True,
-            )
-        )
-
 
 StoryManager = PageManager.from_queryset(StoryQuerySet)
-
-
-def story_cards(stories: StoryQuerySet) -> list[StoryPage]:
-    """The stories as their cards show them, in a fixed number of queries however
-    many there are: specific pages with their topic label, lead photo and its
-    renditions, and what each story type adds (a live blog's status for its
-    Live badge: `preload_cards`).
-
-    A plain select_related() before specific() reaches only the generic query,
-    so each card would fetch its own topic and photo again.
-    """
-    cards = list(
-        stories.specific()
-        .select_related("topic", "lead_image", for_specific_subqueries=True)
-        .prefetch_related("lead_image__renditions", for_specific_subqueries=True)
-    )
-    for model in {type(card) for card in cards}:
-        model.preload_cards([card for card in cards if type(card) is model])
-    return cards
 
 
 @register_snippet
@@ -264,7 +221,7 @@ class StoryPage(EditionScoped, Page):
     @cached_property
     def authors(self) -> list[Author]:
         if "bylines" in getattr(self, "_prefetched_objects_cache", {}):
-            return [byline.author for byline in self.bylines.all()]  # see for_listing()
+            return [byline.author for byline in self.bylines.all()]  # see listing.preload()
         return [byline.author for byline in self.bylines.select_related("author")]
 
     @cached_property
@@ -285,7 +242,7 @@ class StoryPage(EditionScoped, Page):
     def preload_last_updated(cls, stories: list[StoryPage]) -> None:
         """Loads what `last_updated` reads for many stories of this type at once.
 
-        Listings (feeds, sitemaps) call it through `preload_last_updated()` so that
+        Listings call it through `listing.preload()` so that
         they pay a fixed number of queries, not one or two per story. A story's own
         fields are all the base needs.
         """
@@ -342,14 +299,6 @@ class StoryPage(EditionScoped, Page):
                 "creditText": self.lead_image.credit,
             }
         return data
-
-
-def preload_last_updated(stories: Iterable[StoryPage]) -> list[StoryPage]:
-    """The stories, each type's `last_updated` data loaded for all of them at once."""
-    stories = list(stories)
-    for model in {type(story) for story in stories}:
-        model.preload_last_updated([story for story in stories if type(story) is model])
-    return stories
 
 
 class StoryByline(Orderable):

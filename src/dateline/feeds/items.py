@@ -17,7 +17,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext
 
-from dateline.articles.models import StoryPage, TopicPage, preload_last_updated
+from dateline.articles.listing import preload
+from dateline.articles.models import SHARE_IMAGE_SPEC, StoryPage, TopicPage
 from dateline.editions.models import EditionPage, NewsroomSettings
 from dateline.lib.absolute import absolute_url
 
@@ -98,7 +99,12 @@ def load_feed(request, edition_slug: str, topic_slug: str | None = None) -> Feed
             }
             description = topic.meta_description or default
             stories = topic.stories()
-    stories = stories.newest_first().for_listing()[:FEED_LENGTH]
+    stories = preload(
+        stories.newest_first().specific()[:FEED_LENGTH],
+        renditions=[SHARE_IMAGE_SPEC],
+        bylines=True,
+        circulation=True,
+    )
     return FeedSource(
         edition=edition,
         topic=topic,
@@ -108,14 +114,24 @@ def load_feed(request, edition_slug: str, topic_slug: str | None = None) -> Feed
         publisher=publisher,
         link=absolute_url(request, (topic or edition).get_url(request)),
         self_url=absolute_url(request, request.path),
-        items=list(feed_items(request, preload_last_updated(stories))),
+        items=list(feed_items(request, stories)),
     )
 
 
 def feed_items(request, stories: Iterable[StoryPage]) -> Iterator[FeedItem]:
-    """Each story as every feed format lists it. Precondition: loaded `for_listing()`."""
+    """Each story as every feed format lists it.
+
+    Precondition: loaded by `listing.preload()` with bylines and circulation.
+    """
+    stories = list(stories)
+    # A topic label names only a hub readers may see (not a draft or a private one).
+    shown = set(
+        TopicPage.objects.visible_to_readers()
+        .filter(pk__in={story.topic_id for story in stories if story.topic_id})
+        .values_list("pk", flat=True)
+    )
     for story in stories:
-        topic = story.topic if story.topic and story.topic.live else None
+        topic = story.topic if story.topic_id in shown else None
         yield FeedItem(
             # Stable through edits, moves and a change of domain, unlike the URL.
             id=f"urn:uuid:{story.translation_key}",

@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dateline.articles.front_page import topics_of
-from dateline.articles.models import StoryPage, TopicPage, preload_last_updated
+from dateline.articles.listing import preload
+from dateline.articles.models import StoryPage, TopicPage
 from dateline.editions.models import EditionPage, HomePage, edition_path, editions_by_path
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
@@ -92,8 +93,8 @@ class EditionSitemap:
             yield self._front_page() if page is self.edition else self._hub(page)
         first, last = max(0, start - len(head)), stop - len(head)
         for offset in range(first, last, BATCH):
-            batch = self.stories.for_listing()[offset : min(offset + BATCH, last)]
-            stories = preload_last_updated(batch)
+            batch = self.stories.specific()[offset : min(offset + BATCH, last)]
+            stories = preload(batch, renditions=(), circulation=True)
             yield from (self._story(story) for story in stories)
             if len(stories) < BATCH:
                 break
@@ -129,7 +130,7 @@ class EditionSitemap:
         url = self._url(story)
         circulated = [
             edition
-            for edition in story.circulated_to.all()  # prefetched by for_listing()
+            for edition in story.circulated_to.all()  # loaded by preload()
             if edition.pk in self.editions and edition.pk != self.edition.pk
         ]
         return SitemapEntry(

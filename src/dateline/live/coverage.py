@@ -3,7 +3,8 @@ and the one an article links as "Follow our live coverage"."""
 
 from __future__ import annotations
 
-from dateline.articles.models import ArticlePage, StoryQuerySet, TopicPage, story_cards
+from dateline.articles.listing import story_cards
+from dateline.articles.models import ArticlePage, StoryQuerySet, TopicPage
 
 from .models import LiveBlogPage, LiveBlogQuerySet
 
