@@ -8,16 +8,13 @@ correspondent when the demo asks for it.
 
 import gc
 import os
-import re
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
 django_application = get_asgi_application()
 
-from dateline.live.stream import stream  # noqa: E402  (needs Django set up)
-
-STREAM_PATH = re.compile(r"^/api/v1/liveblogs/(\d+)/stream/?$")
+from dateline.live.stream import STREAM_PATH, stream  # noqa: E402  (needs Django set up)
 
 
 async def application(scope, receive, send):

@@ -324,6 +324,9 @@ LIVE_MAX_REPLAY = envint("DATELINE_LIVE_MAX_REPLAY", 1000)
 # Messages queued for one reader before it counts as stalled and is dropped.
 LIVE_QUEUE_MAX = envint("DATELINE_LIVE_QUEUE_MAX", 64)
 LIVE_POST_MAX_CHARS = envint("DATELINE_LIVE_POST_MAX_CHARS", 10_000)
+LIVE_SUMMARY_MAX_CHARS = envint("DATELINE_LIVE_SUMMARY_MAX_CHARS", 4000)
+# Longest update or correction added to a published article.
+NOTE_MAX_CHARS = envint("DATELINE_NOTE_MAX_CHARS", 2000)
 API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)
 # How often each server process checks for scheduled publications and lifted
 # embargoes (0 turns the clock off, e.g. when cron runs `dateline publish_scheduled`).

@@ -6,6 +6,7 @@ which assumes checked input and changes data atomically.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,8 +17,6 @@ from dateline.editions.access import may_publish, may_write
 from dateline.editions.models import EditionPage
 
 from .models import ArticleCorrection, ArticlePage, ArticleUpdate, StoryPage
-
-NOTE_MAX_LENGTH = 2000
 
 
 def do_create_story(edition: EditionPage, story: StoryPage, user=None) -> StoryPage:
@@ -61,9 +60,10 @@ def _check_note(article: ArticlePage, user, text: str, what: str) -> str:
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": f"Write the {what} before adding it."})
-    if len(text) > NOTE_MAX_LENGTH:
+    limit = settings.NOTE_MAX_CHARS
+    if len(text) > limit:
         raise ValidationError(
-            {"text": f"Keep the {what} under {NOTE_MAX_LENGTH} characters (it has {len(text)})."}
+            {"text": f"Keep the {what} under {limit:,} characters (it has {len(text):,})."}
         )
     if not article.live:
         raise ValidationError(

@@ -59,9 +59,7 @@ def add(request, story_id: int):
         comment = actions.check_add_comment(
             story, request.user, text, parent, ip=client_ip(request)
         )
-    except actions.RateLimited as error:
-        return _fail(request, story, error, text)
-    except (ValidationError, PermissionDenied) as error:
+    except (actions.RateLimited, ValidationError, PermissionDenied) as error:
         return _fail(request, story, error, text)
     if comment.status == Comment.Status.PENDING:
         _say(

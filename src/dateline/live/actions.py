@@ -219,8 +219,9 @@ def do_mark_key_event(post: LivePost, key_event: bool, title: str = "") -> LiveP
 def check_mark_key_event(post: LivePost, user, key_event: bool, title: str = "") -> LivePost:
     _require(can_post(user, post.blog), post.blog, "mark key events")
     title = (title or "").strip()
-    if len(title) > 140:
-        raise ValidationError({"title": "Keep the key event's title under 140 characters."})
+    limit = LivePost._meta.get_field("key_event_title").max_length
+    if len(title) > limit:
+        raise ValidationError({"title": f"Keep the key event's title under {limit} characters."})
     return do_mark_key_event(post, bool(key_event), title)
 
 
@@ -241,8 +242,9 @@ def do_update_summary(blog: LiveBlogPage, summary: str) -> LiveState:
 def check_update_summary(blog: LiveBlogPage, user, summary: str) -> LiveState:
     _require(can_run_coverage(user, blog), blog, "edit the summary")
     summary = summary or ""
-    if len(summary) > 4000:
-        raise ValidationError({"summary": "Keep the summary under 4,000 characters."})
+    limit = settings.LIVE_SUMMARY_MAX_CHARS
+    if len(summary) > limit:
+        raise ValidationError({"summary": f"Keep the summary under {limit:,} characters."})
     return do_update_summary(blog, summary)
 
 

@@ -5,3 +5,8 @@ class LiveConfig(AppConfig):
     name = "dateline.live"
     label = "live"
     verbose_name = "Live coverage"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

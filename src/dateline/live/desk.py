@@ -1,7 +1,9 @@
 """The live desk: a Wagtail admin screen where reporters run a live blog.
 
-The desk reads and writes through the same API as the app (session auth with
-CSRF), so it sees colleagues' posts arrive as readers do.
+The desk posts, edits and runs coverage through the same JSON API as the app
+(session auth with CSRF), and follows the blog on the same stream as readers,
+so it sees colleagues' posts arrive as readers do. Its page and its preview are
+served here.
 """
 
 from __future__ import annotations

@@ -88,11 +88,13 @@ class LiveBlogPage(StoryPage):
 
     @cached_property
     def state(self) -> LiveState:
+        """The desk's state of the blog, made with it (`live.signal_handlers`). A blog
+        being previewed before it is first saved has none yet, and reads as open."""
         try:
             # Lists of blogs fetch it with them (select_related or prefetch_related).
             return self.live_state
         except LiveState.DoesNotExist:
-            return LiveState.objects.get_or_create(blog_id=self.pk)[0]
+            return LiveState(blog_id=self.pk)
 
     @property
     def is_live(self) -> bool:
@@ -122,7 +124,6 @@ class LiveBlogPage(StoryPage):
             .values_list("blog", "newest")
         )
         for blog in stories:
-            # A blog without a state yet gets one as the page would, on first use.
             if blog.pk in states:
                 blog.state = states[blog.pk]
             blog.newest_post_at = newest.get(blog.pk)

@@ -16,10 +16,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 from urllib.parse import parse_qs
 
 from . import db, delivery
 from .fanout import Reader, get_hub
+
+# The stream's path, answered here before Django (`dateline.asgi` routes it);
+# the API documents it as GET /api/v1/liveblogs/{id}/stream.
+STREAM_PATH = re.compile(r"^/api/v1/liveblogs/(\d+)/stream/?$")
 
 HEADERS = [
     (b"content-type", b"text/event-stream; charset=utf-8"),
