@@ -23,9 +23,10 @@ It prints figures and asserts nothing.
     .venv/bin/python bench/live.py --readers 2000 --posts 5
     .venv/bin/python bench/live.py --server-env DATELINE_MAX_CONNECTIONS=30000
 
-The readers are plain asyncio streams with a hand-written HTTP/1.1 request and
-SSE parser (a few KB and one task each). Above --split-above readers they run
-in two client processes, so that the client is not what is measured. Server and
+The readers are asyncio protocols with a hand-written HTTP/1.1 request and SSE
+splitter (a few KB and no task of their own each).
+Above --split-above readers they run in two client processes, so that the
+client is not what is measured. Server and
 clients share the machine's cores, and the client clock is the server's clock.
 The server gets REDIS_URL from --redis-url (default redis://127.0.0.1:6379/13)
 and the caller's DATABASE_URL; without DATABASE_URL it uses SQLite in the
@@ -34,6 +35,9 @@ their own for each run, and the run's cache keys are deleted at the end.
 The open-files limit of the server and the clients is raised to the hard limit.
 Everything runs on 127.0.0.1, every wait has a time limit, and the server and
 clients are stopped at the end, on errors and on Ctrl+C.
+
+The server launcher and the /proc sampler are bench/harness/'s, shared with
+pages.py.
 """
 
 from __future__ import annotations
@@ -42,24 +46,20 @@ import argparse
 import asyncio
 import contextlib
 import datetime as dt
-import json
 import math
 import multiprocessing
+import multiprocessing.connection
 import os
 import platform
 import re
-import resource
 import secrets
 import shutil
 import signal
 import socket
 import struct
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -70,86 +70,118 @@ from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
-from support import BenchError, free_port, run_step, tail, venv_bin
+# Run as a script, this file's folder is on sys.path; the `bench` package needs its parent.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
+from bench.harness import BenchError, procstat
+from bench.harness.http import USER_AGENT, Dechunker, request_json
+from bench.harness.procstat import own_cpu_s, raise_nofile_limit
+from bench.harness.report import (
+    cpu_model,
+    describe_database,
+    print_columns,
+    progress,
+    read_sysctl,
+    version_of,
+)
+from bench.harness.server import HOST, Server, load_demo, site_env, tail, venv_bin
+
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
+DEFAULT_READERS = [1000, 5000, 10000, 19000]
+
+
 EDITION = "es"
 BLOG_SLUG = "tormenta-aurelia-en-directo"
 USERNAME, PASSWORD = "admin", "dateline-demo"  # the demo's superuser: may post anywhere
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
-DEFAULT_READERS = [1000, 5000, 10000, 19000]
-# Variables that would point the server at the developer's own data or change
-# what is measured; the benchmark sets its own values for these.
-SCRUBBED_ENV = (
-    "DATELINE_VAR_DIR",
-    "DATELINE_SQLITE_PATH",
-    "DATELINE_MEDIA_ROOT",
-    "DATELINE_WORKERS",
-    "DATELINE_DEBUG",
-    "DATELINE_BASE_URL",
-    "DATELINE_DEMO_CORRESPONDENT",
-    "DATELINE_CACHE_PREFIX",
-    "DATELINE_LIVE_CHANNEL_PREFIX",
-    "PORT",
-)
-
-SETUP_TIMEOUT = 900.0  # migrate + load_demo on a cold database
-START_TIMEOUT = 180.0  # `dateline serve` migrates and collects static files first
-STOP_TIMEOUT = 20.0
-RELEASE_TIMEOUT = 30.0  # for the server to close the sockets of readers that left
-HTTP_TIMEOUT = 30.0
-PROGRESS_EVERY = 0.5  # seconds between a client process's progress reports
-SETTLE_SECONDS = 3.0  # idle time before reading the server's memory
-STALL_SECONDS = 30.0  # the ramp gives up when no reader connected or failed for this long
-CLIENT_GRACE = 60.0  # a client process stops by itself this long after its planned end
+LIST_PATH = f"/api/v1/liveblogs/?edition={EDITION}"
 
 
-def progress(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+def find_blog(base: str) -> int:
+    status, body = request_json("GET", f"{base}{LIST_PATH}&limit=100")
+    if status != 200:
+        raise BenchError(f"GET /api/v1/liveblogs/ answered {status}: {body}")
+    for item in body["items"]:
+        if urlsplit(item["url"]).path.rstrip("/").endswith(f"/{BLOG_SLUG}"):
+            return int(item["id"])
+    raise BenchError(f"no live blog {BLOG_SLUG!r} in edition {EDITION!r}: was the demo loaded?")
 
 
-def raise_nofile_limit() -> int:
-    """Raises this process's open-files soft limit to the hard limit; returns it."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft != hard:
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+def get_token(base: str) -> str:
+    status, body = request_json(
+        "POST", f"{base}/api/v1/auth/token", {"username": USERNAME, "password": PASSWORD}
+    )
+    if status != 200 or not isinstance(body, dict) or "token" not in body:
+        raise BenchError(f"POST /api/v1/auth/token answered {status}: {body}")
+    return body["token"]
 
 
-@contextlib.contextmanager
-def interrupts_held() -> Iterator[None]:
-    """Holds off SIGINT and SIGTERM while the server and clients are being stopped."""
-    held: list[int] = []
-    previous = {
-        sig: signal.signal(sig, lambda signum, frame: held.append(signum))
-        for sig in (signal.SIGINT, signal.SIGTERM)
-    }
+def last_seq(base: str, blog_id: int) -> int:
+    status, body = request_json("GET", f"{base}/api/v1/liveblogs/{blog_id}")
+    if status != 200:
+        raise BenchError(f"GET /api/v1/liveblogs/{blog_id} answered {status}: {body}")
+    return int(body["last_seq"])
+
+
+def stream_path(blog_id: int, after: int) -> str:
+    return f"/api/v1/liveblogs/{blog_id}/stream?after={after}"
+
+
+def publish(base: str, blog_id: int, token: str, body: str) -> tuple[int, Any]:
+    """Posts through the API (transaction, event, notification after commit); 201 on success."""
     try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        if held:
-            raise KeyboardInterrupt
-
-
-def cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def percentile(values: Sequence[float], pct: float) -> float | None:
-    """Nearest-rank percentile (p100 is the maximum); None for no values."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(pct / 100 * len(ordered)))
-    return ordered[min(rank, len(ordered)) - 1]
+        return request_json(
+            "POST", f"{base}/api/v1/liveblogs/{blog_id}/posts", {"body": body}, token
+        )
+    except OSError as exc:
+        return 0, f"{type(exc).__name__}: {exc}"
 
 
 # --- the readers (client processes) ----------------------------------------
+
+
+def sse_request(host: str, port: int, path: str) -> bytes:
+    """The HTTP/1.1 request that opens a stream."""
+    return (
+        f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+        "Accept: text/event-stream\r\nCache-Control: no-cache\r\n"
+        f"User-Agent: {USER_AGENT}\r\n\r\n"
+    ).encode()
+
+
+class Splitter:
+    """Cuts a stream's bytes into whole messages, keeping a partial one for the next feed."""
+
+    __slots__ = ("buffer",)
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+
+    def feed(self, data: bytes) -> list[bytes]:
+        buffer = self.buffer
+        buffer += data
+        messages = []
+        while (end := buffer.find(b"\n\n")) >= 0:
+            messages.append(bytes(buffer[:end]))
+            del buffer[: end + 2]
+        return messages
+
+
+def wait_for_retry(host: str, port: int, path: str, timeout: float = 10.0) -> None:
+    """Opens a stream, waits for its `retry:` line and leaves: one reader that comes and goes."""
+    with socket.create_connection((host, port), timeout=timeout) as sock:
+        sock.sendall(sse_request(host, port, path))
+        received = b""
+        deadline = time.monotonic() + timeout
+        while b"retry:" not in received and time.monotonic() < deadline:
+            data = sock.recv(65536)
+            if not data:
+                break
+            received += data
+        if b"retry:" not in received:
+            raise BenchError(f"the reader got no `retry:` line: {received[:300]!r}")
+
+
+PROGRESS_EVERY = 0.5  # seconds between a client process's progress reports
 
 
 @dataclass
@@ -168,49 +200,6 @@ class ClientPlan:
     deadline: float  # time.time() at which the process stops by itself
 
 
-class Dechunker:
-    """Incremental decoder of an HTTP/1.1 chunked body."""
-
-    __slots__ = ("buffer", "done", "remaining")
-
-    SIZE, DATA, CRLF = -1, 0, -2
-
-    def __init__(self) -> None:
-        self.buffer = bytearray()
-        self.remaining = self.SIZE  # > 0: bytes of chunk data still to come
-        self.done = False
-
-    def feed(self, data: bytes) -> bytes:
-        buffer = self.buffer
-        buffer += data
-        out = bytearray()
-        while buffer:
-            if self.remaining > 0:
-                take = min(self.remaining, len(buffer))
-                out += buffer[:take]
-                del buffer[:take]
-                self.remaining -= take
-                if self.remaining == 0:
-                    self.remaining = self.CRLF
-            elif self.remaining == self.CRLF:
-                if len(buffer) < 2:
-                    break
-                del buffer[:2]
-                self.remaining = self.SIZE
-            else:
-                end = buffer.find(b"\r\n")
-                if end < 0:
-                    break
-                size = int(bytes(buffer[:end]).split(b";", 1)[0], 16)
-                del buffer[: end + 2]
-                if size == 0:
-                    self.done = True
-                    buffer.clear()
-                    break
-                self.remaining = size
-        return bytes(out)
-
-
 class SSEReader(asyncio.Protocol):
     """One SSE reader: notes when it connected and when each post arrived."""
 
@@ -221,7 +210,7 @@ class SSEReader(asyncio.Protocol):
         self.connected = False
         self.seen = 0
         self.head: bytearray | None = bytearray()  # None once the headers are read
-        self.events = bytearray()
+        self.messages = Splitter()
         self.dechunker: Dechunker | None = None
         self.transport: asyncio.Transport | None = None
         self.closed = loop.create_future()
@@ -250,25 +239,14 @@ class SSEReader(asyncio.Protocol):
         pool = self.pool
         if self.dechunker is not None:
             data = self.dechunker.feed(data)
-        events = self.events
-        events += data
-        while (end := events.find(b"\n\n")) >= 0:
-            message = bytes(events[:end])
-            del events[: end + 2]
+        # Raw prefixes rather than sse.Message.parse: this runs once per
+        # (reader, post), on the cores the server is measured on.
+        for message in self.messages.feed(data):
             if message.startswith(b":"):
                 pool.heartbeats += 1
             elif message.startswith(b"retry:"):
                 if not self.connected:
-                    self.connected = True
-                    pool.connected += 1
-                    pool.connect_ms.append((now - self.started) * 1000)
-                    if not self.ready.done():
-                        self.ready.set_result(None)
-                    # From here only the run's own deadline limits the reader.
-                    self.limit.cancel()
-                    self.limit = asyncio.get_running_loop().call_later(
-                        max(1.0, pool.plan.deadline - now), self._deadline
-                    )
+                    self._connected(now)
             elif (match := pool.post_re.search(message)) is not None:
                 bit = 1 << int(match.group(1))
                 if self.seen & bit:
@@ -285,6 +263,19 @@ class SSEReader(asyncio.Protocol):
                 pool.other_events += 1
         if self.dechunker is not None and self.dechunker.done:
             self.finish("the server ended the stream")
+
+    def _connected(self, now: float) -> None:
+        pool = self.pool
+        self.connected = True
+        pool.connected += 1
+        pool.connect_ms.append((now - self.started) * 1000)
+        if not self.ready.done():
+            self.ready.set_result(None)
+        # From here only the run's own deadline limits the reader.
+        self.limit.cancel()
+        self.limit = asyncio.get_running_loop().call_later(
+            max(1.0, pool.plan.deadline - now), self._deadline
+        )
 
     def eof_received(self) -> bool:
         self.finish(
@@ -311,7 +302,7 @@ class SSEReader(asyncio.Protocol):
         if self.closed.done():
             return
         self.limit.cancel()
-        self.pool._lost(self.connected, reason, self.ready)
+        self.pool.lost(self.connected, reason)
         if self.transport is not None:
             self.pool.transports.discard(self.transport)
             self.transport.abort()
@@ -326,11 +317,7 @@ class ReaderPool:
     def __init__(self, plan: ClientPlan, conn: Connection) -> None:
         self.plan = plan
         self.conn = conn
-        self.request = (
-            f"GET {plan.path} HTTP/1.1\r\nHost: {HOST}:{plan.port}\r\n"
-            "Accept: text/event-stream\r\nCache-Control: no-cache\r\n"
-            "User-Agent: dateline-live-bench\r\n\r\n"
-        ).encode()
+        self.request = sse_request(HOST, plan.port, plan.path)
         self.post_re = re.compile(re.escape(plan.marker) + rb"(\d+)")
         self.full = (1 << plan.posts) - 1
         self.opened = self.connected = self.failed = self.dropped = self.complete = 0
@@ -346,9 +333,6 @@ class ReaderPool:
         self.command = asyncio.Event()
         self.mark_cpu: float | None = None  # CPU seconds used when the posts began
 
-    # One reader: a protocol, so that a message costs a callback, not a task
-    # woken per reader (the clients share the server's two cores).
-
     async def read_stream(self, ready: asyncio.Future[None]) -> None:
         loop = asyncio.get_running_loop()
         reader = SSEReader(self, ready, loop)
@@ -359,22 +343,16 @@ class ReaderPool:
             return
         await reader.closed
 
-    def _fail(self, reason: str, ready: asyncio.Future[None]) -> None:
-        self.failed += 1
-        self.failures[reason] += 1
-        if not ready.done():
-            ready.set_result(None)
-
-    def _lost(self, connected: bool, reason: str, ready: asyncio.Future[None]) -> None:
+    def lost(self, connected: bool, reason: str) -> None:
+        """Counts a reader that ended: dropped once connected, failed before."""
         if self.stopping:
             return
         if connected:
             self.dropped += 1
             self.drops[reason] += 1
         else:
-            self._fail(reason, ready)
-
-    # The whole pool.
+            self.failed += 1
+            self.failures[reason] += 1
 
     async def ramp(self) -> None:
         loop = asyncio.get_running_loop()
@@ -413,27 +391,19 @@ class ReaderPool:
                     while self.conn.poll():
                         commands.append(self.conn.recv())
                     if "mark" in commands:
-                        self.mark_cpu = cpu_seconds()
+                        self.mark_cpu = own_cpu_s()
                     if "stop" in commands:
                         break
         finally:
             loop.remove_reader(self.conn.fileno())
             self.stopping = True
             ramp.cancel()
-            for transport in list(self.transports):
-                # Reset rather than close, so that no TIME_WAIT is left behind.
-                with contextlib.suppress(OSError):
-                    sock = transport.get_extra_info("socket")
-                    if sock is not None:
-                        sock.setsockopt(
-                            socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-                        )
-                transport.abort()
+            self._reset_all()
             for task in self.tasks:
                 task.cancel()
             if self.tasks:
                 await asyncio.wait(self.tasks, timeout=10)
-        cpu = cpu_seconds()
+        cpu = own_cpu_s()
         return {
             **self.snapshot(),
             "failures": dict(self.failures),
@@ -446,6 +416,15 @@ class ReaderPool:
             "cpu_s": cpu,
             "cpu_publish_s": cpu - self.mark_cpu if self.mark_cpu is not None else None,
         }
+
+    def _reset_all(self) -> None:
+        # Reset rather than close, so that no TIME_WAIT is left behind.
+        for transport in list(self.transports):
+            with contextlib.suppress(OSError):
+                sock = transport.get_extra_info("socket")
+                if sock is not None:
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            transport.abort()
 
 
 def client_main(conn: Connection, plan: ClientPlan) -> None:
@@ -552,219 +531,6 @@ class Clients:
         self.conns = []
 
 
-# --- the server -------------------------------------------------------------
-
-
-def proc_children() -> dict[int, list[int]]:
-    """Every process's children, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        with contextlib.suppress(OSError, IndexError, ValueError):
-            stat = Path(f"/proc/{entry.name}/stat").read_text()
-            ppid = int(stat.rpartition(")")[2].split()[1])
-            children.setdefault(ppid, []).append(int(entry.name))
-    return children
-
-
-def proc_rss_kb(pid: int) -> int:
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-
-def proc_cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a process, all its threads included."""
-    with contextlib.suppress(OSError, IndexError, ValueError):
-        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return 0.0
-
-
-def machine_cpu() -> tuple[float, float]:
-    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
-    with contextlib.suppress(OSError, ValueError):
-        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
-        tick = os.sysconf("SC_CLK_TCK")
-        return (sum(fields[:8]) - idle) / tick, sum(fields[:8]) / tick
-    return 0.0, 0.0
-
-
-def proc_fds(pid: int) -> int:
-    try:
-        return len(os.listdir(f"/proc/{pid}/fd"))
-    except OSError:
-        return -1
-
-
-class Server:
-    """`dateline serve` (granian's main process after exec) in a session of its own."""
-
-    def __init__(self, port: int, env: dict[str, str], log: Path) -> None:
-        self.port = port
-        self.env = env
-        self.log = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def base(self) -> str:
-        return f"http://{HOST}:{self.port}"
-
-    def start(self) -> None:
-        args = [
-            venv_bin("dateline"),
-            "serve",
-            "--host",
-            HOST,
-            "--port",
-            str(self.port),
-            "--workers",
-            "1",
-        ]
-        with self.log.open("a") as out:
-            out.write(f"$ {' '.join(args)}\n")
-            out.flush()
-            self.process = subprocess.Popen(
-                args,
-                env=self.env,
-                cwd=ROOT,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-                preexec_fn=raise_nofile_limit,
-            )
-
-    def running(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def wait_until_ready(self, path: str, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not self.running():
-                code = self.process.returncode if self.process else None
-                raise BenchError(f"server exited with code {code}:\n{tail(self.log)}")
-            try:
-                with urllib.request.urlopen(self.base + path, timeout=5) as response:
-                    response.read()
-                if self.workers():
-                    return
-            except (OSError, urllib.error.URLError):
-                pass
-            time.sleep(0.25)
-        raise BenchError(f"server did not answer {path} within {timeout:.0f}s:\n{tail(self.log)}")
-
-    def workers(self) -> list[int]:
-        """The granian worker processes: every descendant of the main process."""
-        if self.process is None:
-            return []
-        children = proc_children()
-        found: list[int] = []
-        todo = list(children.get(self.process.pid, []))
-        while todo:
-            pid = todo.pop()
-            found.append(pid)
-            todo += children.get(pid, [])
-        return sorted(found)
-
-    def rss_kb(self) -> int:
-        return sum(proc_rss_kb(pid) for pid in self.workers())
-
-    def cpu_s(self) -> float:
-        return sum(proc_cpu_s(pid) for pid in self.workers())
-
-    def fds(self) -> int:
-        return sum(proc_fds(pid) for pid in self.workers())
-
-    def stop(self) -> str:
-        """Stops the server; returns a note when it had to be killed."""
-        process = self.process
-        if process is None:
-            return ""
-        note = ""
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                process.send_signal(signal.SIGINT)  # granian's graceful stop
-            try:
-                process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                note = f"server still running {STOP_TIMEOUT:g}s after SIGINT; killed"
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=STOP_TIMEOUT)
-        # Workers left behind by a main process that died first.
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-        return note
-
-
-def http_json(
-    method: str, url: str, payload: dict[str, Any] | None = None, token: str | None = None
-) -> tuple[int, Any]:
-    headers = {"Accept": "application/json", "User-Agent": "dateline-live-bench"}
-    data = None
-    if payload is not None:
-        data = json.dumps(payload).encode()
-        headers["Content-Type"] = "application/json"
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    request = urllib.request.Request(url, data=data, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT) as response:
-            status, body = response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        status, body = exc.code, exc.read()
-    try:
-        return status, json.loads(body or b"null")
-    except ValueError:
-        return status, body[:200].decode("utf-8", "replace")
-
-
-def find_blog(base: str) -> int:
-    status, body = http_json("GET", f"{base}/api/v1/liveblogs/?edition={EDITION}&limit=100")
-    if status != 200:
-        raise BenchError(f"GET /api/v1/liveblogs/ answered {status}: {body}")
-    for item in body["items"]:
-        if urlsplit(item["url"]).path.rstrip("/").endswith(f"/{BLOG_SLUG}"):
-            return int(item["id"])
-    raise BenchError(f"no live blog {BLOG_SLUG!r} in edition {EDITION!r}: was the demo loaded?")
-
-
-def get_token(base: str) -> str:
-    status, body = http_json(
-        "POST", f"{base}/api/v1/auth/token", {"username": USERNAME, "password": PASSWORD}
-    )
-    if status != 200 or not isinstance(body, dict) or "token" not in body:
-        raise BenchError(f"POST /api/v1/auth/token answered {status}: {body}")
-    return body["token"]
-
-
-def last_seq(base: str, blog_id: int) -> int:
-    status, body = http_json("GET", f"{base}/api/v1/liveblogs/{blog_id}")
-    if status != 200:
-        raise BenchError(f"GET /api/v1/liveblogs/{blog_id} answered {status}: {body}")
-    return int(body["last_seq"])
-
-
-def warm_up_stream(port: int, path: str) -> None:
-    """One reader that connects and leaves: loads the stream code and the broker connection."""
-    with socket.create_connection((HOST, port), timeout=10) as sock:
-        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\n\r\n".encode())
-        received = b""
-        deadline = time.monotonic() + 10
-        while b"retry:" not in received and time.monotonic() < deadline:
-            data = sock.recv(65536)
-            if not data:
-                break
-            received += data
-        if b"retry:" not in received:
-            raise BenchError(f"the warm-up reader got no `retry:` line: {received[:300]!r}")
-
-
 # --- one measurement ----------------------------------------------------------
 
 
@@ -811,183 +577,8 @@ class Outcome:
         return (self.rss_idle_kb - self.rss_base_kb) / self.connected
 
 
-def client_plans(options: argparse.Namespace, n: int, port: int, path: str, marker: bytes):
-    procs = options.client_procs or (1 if n <= options.split_above else 2)
-    procs = max(1, min(procs, n))
-    batch = max(1, options.batch // procs)
-    ramp_estimate = (n / max(1, options.batch)) * (options.pause + 2.0) + options.connect_timeout
-    planned = ramp_estimate + STALL_SECONDS + options.posts * options.interval + options.drain
-    deadline = time.time() + planned + CLIENT_GRACE
-    shares = [n // procs + (1 if i < n % procs else 0) for i in range(procs)]
-    return [
-        ClientPlan(
-            name=f"live-bench-client-{i + 1}",
-            port=port,
-            path=path,
-            count=share,
-            batch=batch,
-            pause=options.pause,
-            marker=marker,
-            posts=options.posts,
-            connect_timeout=options.connect_timeout,
-            deadline=deadline,
-        )
-        for i, share in enumerate(shares)
-    ], ramp_estimate
-
-
-def measure(options: argparse.Namespace, env: dict[str, str], tmp: Path, n: int) -> Outcome:
-    outcome = Outcome(readers=n, posts=options.posts)
-    port = free_port()
-    log = tmp / f"server-{n}.log"
-    server = Server(port, env, log)
-    clients: Clients | None = None
-    progress(f"N={n}: starting `dateline serve` on {server.base} (log: {log})")
-    try:
-        server.start()
-        server.wait_until_ready(f"/api/v1/liveblogs/?edition={EDITION}", START_TIMEOUT)
-        blog_id = find_blog(server.base)
-        token = get_token(server.base)
-        after = last_seq(server.base, blog_id)
-        path = f"/api/v1/liveblogs/{blog_id}/stream?after={after}"
-        warm_up_stream(port, path)
-        time.sleep(SETTLE_SECONDS)
-        outcome.workers = len(server.workers())
-        outcome.rss_base_kb = server.rss_kb()
-        fds_base = server.fds()
-        cpu_base = server.cpu_s()
-
-        run = secrets.token_hex(4)
-        marker = f"run={run} post=".encode()
-        plans, ramp_estimate = client_plans(options, n, port, path, marker)
-        outcome.procs = len(plans)
-        progress(
-            f"  blog {blog_id}, {outcome.workers} worker process(es), worker RSS "
-            f"{outcome.rss_base_kb / 1024:.1f} MB; opening {n} readers from "
-            f"{len(plans)} client process(es), {options.batch} at a time"
-        )
-        clients = Clients(plans)
-
-        # Ramp: until every reader connected or failed, the ramp stalls, or time is up.
-        ramp_started = time.monotonic()
-        ramp_deadline = ramp_started + ramp_estimate + STALL_SECONDS + 30
-        last_change, last_state, last_report = ramp_started, (-1, -1), 0.0
-        while True:
-            clients.poll(PROGRESS_EVERY)
-            state = (clients.total("connected"), clients.total("failed"))
-            now = time.monotonic()
-            if state != last_state:
-                last_change, last_state = now, state
-            if now - last_report >= 5:
-                last_report = now
-                progress(f"  connected {state[0]}, failed {state[1]} of {n}")
-            if clients.ramp_done() and clients.total("opened") >= n and sum(state) >= n:
-                break
-            if not clients.alive():
-                raise BenchError("a client process exited during the ramp")
-            if not server.running():
-                raise BenchError(f"the server exited during the ramp:\n{tail(log)}")
-            if now - last_change > STALL_SECONDS:
-                outcome.note(f"ramp stalled: nothing changed for {STALL_SECONDS:g}s")
-                break
-            if now > ramp_deadline:
-                outcome.note(f"ramp not finished after {now - ramp_started:.0f}s")
-                break
-        outcome.ramp_s = time.monotonic() - ramp_started
-        connected = clients.total("connected")
-        progress(
-            f"  {connected} connected, {clients.total('failed')} failed, "
-            f"in {outcome.ramp_s:.1f}s; settling {SETTLE_SECONDS:g}s"
-        )
-        clients.poll(SETTLE_SECONDS)
-        outcome.rss_idle_kb = server.rss_kb()
-        outcome.server_fds = server.fds()
-        clients.mark()
-        cpu_idle = server.cpu_s()
-        machine_before = machine_cpu()
-        outcome.load = os.getloadavg()[0]
-        outcome.cpu_connect_s = cpu_idle - cpu_base
-
-        # Publish M posts, one every --interval seconds, through the API.
-        sent: list[float | None] = []
-        started = time.monotonic()
-        for k in range(options.posts):
-            clients.poll(max(0.0, started + k * options.interval - time.monotonic()))
-            body = f"Bench live {run}: run={run} post={k} sent={time.time():.6f}"
-            t0 = time.time()
-            try:
-                status, answer = http_json(
-                    "POST",
-                    f"{server.base}/api/v1/liveblogs/{blog_id}/posts",
-                    {"body": body},
-                    token,
-                )
-            except OSError as exc:
-                status, answer = 0, f"{type(exc).__name__}: {exc}"
-            t1 = time.time()
-            if status == 201:
-                sent.append(t0)
-                outcome.published += 1
-                outcome.post_ms.append((t1 - t0) * 1000)
-            else:
-                sent.append(None)
-                outcome.note(f"post {k}: POST answered {status}: {str(answer)[:200]}")
-        # Wait for every connected reader to get every post, within --drain seconds.
-        drain_deadline = time.monotonic() + options.drain
-        while time.monotonic() < drain_deadline:
-            clients.poll(PROGRESS_EVERY)
-            alive = clients.total("connected") - clients.total("dropped")
-            if all(
-                clients.received(k) >= alive for k in range(options.posts) if sent[k] is not None
-            ):
-                break
-        clients.poll(0.5)
-        outcome.cpu_publish_s = server.cpu_s() - cpu_idle
-        machine_after = machine_cpu()
-        if machine_after[1] > machine_before[1]:
-            outcome.machine_busy = (machine_after[0] - machine_before[0]) / (
-                machine_after[1] - machine_before[1]
-            )
-        outcome.rss_after_kb = server.rss_kb()
-        if not server.running():
-            outcome.note(f"the server exited during the run:\n{tail(log)}")
-
-        results = clients.stop(timeout=30)
-        clients = None
-        collect(outcome, results, sent)
-        # The readers are gone: wait for the server to let go of their sockets
-        # (a few more descriptors than before the readers is fine: database files).
-        released = time.monotonic()
-        while server.running() and time.monotonic() - released < RELEASE_TIMEOUT:
-            outcome.server_fds_after = server.fds()
-            if outcome.server_fds_after <= fds_base + 64:
-                break
-            time.sleep(0.5)
-        outcome.release_s = time.monotonic() - released
-    except BenchError as exc:
-        progress(f"  failed: {exc}")
-        outcome.note(str(exc).splitlines()[0])
-    finally:
-        with interrupts_held():
-            if clients is not None:
-                clients.kill()
-            stop_note = server.stop()
-        if stop_note:
-            outcome.note(stop_note)
-    problems = [
-        line
-        for line in tail(log, 5000).splitlines()
-        if re.search(r"Traceback|\bERROR\b|Error:|Too many open files|\[WARN", line)
-    ]
-    if problems:
-        first = Counter(problems).most_common(3)
-        shown = "; ".join(f"{line.strip()[:160]} (x{count})" for line, count in first)
-        outcome.note(f"{len(problems)} error/warning line(s) in {log.name}: {shown}")
-    return outcome
-
-
 def collect(outcome: Outcome, results: list[dict[str, Any]], sent: list[float | None]) -> None:
-    """Adds up what the client processes saw."""
+    """Adds up what the client processes saw; `sent` holds each post's send time (None: failed)."""
     arrivals: list[array[float]] = [array("d") for _ in sent]
     failures: Counter[str] = Counter()
     drops: Counter[str] = Counter()
@@ -1036,17 +627,228 @@ def collect(outcome: Outcome, results: list[dict[str, Any]], sent: list[float | 
         outcome.note(f"{heartbeats} heartbeats received in all")
 
 
+RELEASE_TIMEOUT = 30.0  # for the server to close the sockets of readers that left
+SETTLE_SECONDS = 3.0  # idle time before reading the server's memory
+STALL_SECONDS = 30.0  # the ramp gives up when no reader connected or failed for this long
+CLIENT_GRACE = 60.0  # a client process stops by itself this long after its planned end
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Holds off SIGINT and SIGTERM while the server and clients are being stopped."""
+    held: list[int] = []
+    previous = {
+        sig: signal.signal(sig, lambda signum, frame: held.append(signum))
+        for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if held:
+            raise KeyboardInterrupt
+
+
+def client_plans(
+    options: argparse.Namespace, n: int, port: int, path: str, marker: bytes
+) -> tuple[list[ClientPlan], float]:
+    """The client processes' shares of the N readers, and how long the ramp should take."""
+    procs = options.client_procs or (1 if n <= options.split_above else 2)
+    procs = max(1, min(procs, n))
+    batch = max(1, options.batch // procs)
+    ramp_estimate = (n / max(1, options.batch)) * (options.pause + 2.0) + options.connect_timeout
+    planned = ramp_estimate + STALL_SECONDS + options.posts * options.interval + options.drain
+    deadline = time.time() + planned + CLIENT_GRACE
+    shares = [n // procs + (1 if i < n % procs else 0) for i in range(procs)]
+    return [
+        ClientPlan(
+            name=f"live-bench-client-{i + 1}",
+            port=port,
+            path=path,
+            count=share,
+            batch=batch,
+            pause=options.pause,
+            marker=marker,
+            posts=options.posts,
+            connect_timeout=options.connect_timeout,
+            deadline=deadline,
+        )
+        for i, share in enumerate(shares)
+    ], ramp_estimate
+
+
+def measure(options: argparse.Namespace, env: dict[str, str], tmp: Path, n: int) -> Outcome:
+    outcome = Outcome(readers=n, posts=options.posts)
+    log = tmp / f"server-{n}.log"
+    server = Server(env, log)
+    clients: Clients | None = None
+    progress(f"N={n}: starting `dateline serve` on {server.url} (log: {log})")
+    try:
+        server.start()
+        server.wait_until_ready(LIST_PATH)
+        blog_id = find_blog(server.url)
+        token = get_token(server.url)
+        path = stream_path(blog_id, last_seq(server.url, blog_id))
+        # One reader that connects and leaves: loads the stream code and the broker connection.
+        wait_for_retry(HOST, server.port, path)
+        time.sleep(SETTLE_SECONDS)
+        outcome.workers = len(server.workers())
+        outcome.rss_base_kb = procstat.rss_kb(server.workers())
+        fds_base = procstat.open_fds(server.workers())
+        cpu_base = procstat.cpu_s(server.workers())
+
+        run = secrets.token_hex(4)
+        plans, ramp_estimate = client_plans(
+            options, n, server.port, path, f"run={run} post=".encode()
+        )
+        outcome.procs = len(plans)
+        progress(
+            f"  blog {blog_id}, {outcome.workers} worker process(es), worker RSS "
+            f"{outcome.rss_base_kb / 1024:.1f} MB; opening {n} readers from "
+            f"{len(plans)} client process(es), {options.batch} at a time"
+        )
+        clients = Clients(plans)
+        ramp(clients, server, outcome, ramp_estimate)
+        progress(
+            f"  {clients.total('connected')} connected, {clients.total('failed')} failed, "
+            f"in {outcome.ramp_s:.1f}s; settling {SETTLE_SECONDS:g}s"
+        )
+        clients.poll(SETTLE_SECONDS)
+        outcome.rss_idle_kb = procstat.rss_kb(server.workers())
+        outcome.server_fds = procstat.open_fds(server.workers())
+        clients.mark()
+        cpu_idle = procstat.cpu_s(server.workers())
+        machine_before = procstat.machine_cpu()
+        outcome.load = os.getloadavg()[0]
+        outcome.cpu_connect_s = cpu_idle - cpu_base
+
+        sent = publish_posts(options, clients, server, outcome, blog_id, token, run)
+        drain(options, clients, sent)
+        outcome.cpu_publish_s = procstat.cpu_s(server.workers()) - cpu_idle
+        machine_after = procstat.machine_cpu()
+        if machine_after[1] > machine_before[1]:
+            outcome.machine_busy = (machine_after[0] - machine_before[0]) / (
+                machine_after[1] - machine_before[1]
+            )
+        outcome.rss_after_kb = procstat.rss_kb(server.workers())
+        if not server.running():
+            outcome.note(f"the server exited during the run:\n{tail(log)}")
+
+        results = clients.stop(timeout=30)
+        clients = None
+        collect(outcome, results, sent)
+        release(server, outcome, fds_base)
+    except BenchError as exc:
+        progress(f"  failed: {exc}")
+        outcome.note(str(exc).splitlines()[0])
+    finally:
+        with interrupts_held():
+            if clients is not None:
+                clients.kill()
+            stop_note = server.stop()
+        if stop_note:
+            outcome.note(stop_note)
+    note_log_problems(outcome, log)
+    return outcome
+
+
+def ramp(clients: Clients, server: Server, outcome: Outcome, estimate: float) -> None:
+    """Until every reader connected or failed, the ramp stalls, or time is up."""
+    n = outcome.readers
+    started = time.monotonic()
+    deadline = started + estimate + STALL_SECONDS + 30
+    last_change, last_state, last_report = started, (-1, -1), 0.0
+    while True:
+        clients.poll(PROGRESS_EVERY)
+        state = (clients.total("connected"), clients.total("failed"))
+        now = time.monotonic()
+        if state != last_state:
+            last_change, last_state = now, state
+        if now - last_report >= 5:
+            last_report = now
+            progress(f"  connected {state[0]}, failed {state[1]} of {n}")
+        if clients.ramp_done() and clients.total("opened") >= n and sum(state) >= n:
+            break
+        if not clients.alive():
+            raise BenchError("a client process exited during the ramp")
+        if not server.running():
+            raise BenchError(f"the server exited during the ramp:\n{tail(server.log)}")
+        if now - last_change > STALL_SECONDS:
+            outcome.note(f"ramp stalled: nothing changed for {STALL_SECONDS:g}s")
+            break
+        if now > deadline:
+            outcome.note(f"ramp not finished after {now - started:.0f}s")
+            break
+    outcome.ramp_s = time.monotonic() - started
+
+
+def publish_posts(
+    options: argparse.Namespace,
+    clients: Clients,
+    server: Server,
+    outcome: Outcome,
+    blog_id: int,
+    token: str,
+    run: str,
+) -> list[float | None]:
+    """Publishes M posts, one every --interval seconds; returns each one's send time or None."""
+    sent: list[float | None] = []
+    started = time.monotonic()
+    for k in range(options.posts):
+        clients.poll(max(0.0, started + k * options.interval - time.monotonic()))
+        body = f"Bench live {run}: run={run} post={k} sent={time.time():.6f}"
+        t0 = time.time()
+        status, answer = publish(server.url, blog_id, token, body)
+        t1 = time.time()
+        if status == 201:
+            sent.append(t0)
+            outcome.published += 1
+            outcome.post_ms.append((t1 - t0) * 1000)
+        else:
+            sent.append(None)
+            outcome.note(f"post {k}: POST answered {status}: {str(answer)[:200]}")
+    return sent
+
+
+def drain(options: argparse.Namespace, clients: Clients, sent: list[float | None]) -> None:
+    """Waits for every connected reader to get every post, within --drain seconds."""
+    deadline = time.monotonic() + options.drain
+    while time.monotonic() < deadline:
+        clients.poll(PROGRESS_EVERY)
+        alive = clients.total("connected") - clients.total("dropped")
+        if all(clients.received(k) >= alive for k in range(options.posts) if sent[k] is not None):
+            break
+    clients.poll(0.5)
+
+
+def release(server: Server, outcome: Outcome, fds_base: int) -> None:
+    """Waits for the server to let go of the readers' sockets, now that they have gone.
+
+    A few more descriptors than before the readers is fine: database files.
+    """
+    started = time.monotonic()
+    while server.running() and time.monotonic() - started < RELEASE_TIMEOUT:
+        outcome.server_fds_after = procstat.open_fds(server.workers())
+        if outcome.server_fds_after <= fds_base + 64:
+            break
+        time.sleep(0.5)
+    outcome.release_s = time.monotonic() - started
+
+
+def note_log_problems(outcome: Outcome, log: Path) -> None:
+    problems = [
+        line
+        for line in tail(log, 5000).splitlines()
+        if re.search(r"Traceback|\bERROR\b|Error:|Too many open files|\[WARN", line)
+    ]
+    if problems:
+        first = Counter(problems).most_common(3)
+        shown = "; ".join(f"{line.strip()[:160]} (x{count})" for line, count in first)
+        outcome.note(f"{len(problems)} error/warning line(s) in {log.name}: {shown}")
+
+
 # --- reporting -------------------------------------------------------------------
-
-
-def fmt_ms(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-
-
-def fmt_mb(kb: int) -> str:
-    return f"{kb / 1024:.1f}" if kb else "-"
 
 
 HEADER = (
@@ -1069,6 +871,32 @@ HEADER = (
     "ramp s",
     "CPU ms/post",
 )
+LEGEND = (
+    "\nlast = publish-to-last-reader latency per post (ms; p50/p99/max over the posts); "
+    "all = over every\n(reader, post) delivery; first = publish-to-first-reader; POST = the "
+    "publishing request's round trip;\nRSS 0 / RSS N = granian worker RSS before the readers "
+    "/ with N idle readers; KB/reader = their\ndifference per connected reader; CPU ms/post "
+    "= server CPU while the posts went out, per post."
+)
+
+
+def percentile(values: Sequence[float], pct: float) -> float | None:
+    """Nearest-rank percentile (p100 is the maximum); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(pct / 100 * len(ordered)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def fmt_ms(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+
+
+def fmt_mb(kb: int) -> str:
+    return f"{kb / 1024:.1f}" if kb else "-"
 
 
 def row_cells(o: Outcome) -> tuple[str, ...]:
@@ -1101,12 +929,7 @@ def row_cells(o: Outcome) -> tuple[str, ...]:
 
 
 def print_table(outcomes: list[Outcome]) -> None:
-    lines = [HEADER, *(row_cells(o) for o in outcomes)]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(HEADER))]
-    for index, line in enumerate(lines):
-        print("  ".join(cell.rjust(widths[i]) for i, cell in enumerate(line)).rstrip())
-        if index == 0:
-            print("  ".join("-" * width for width in widths))
+    print_columns([HEADER, *(row_cells(o) for o in outcomes)])
 
 
 def print_details(outcomes: list[Outcome]) -> None:
@@ -1148,38 +971,46 @@ def print_details(outcomes: list[Outcome]) -> None:
             print(f"  note: {text}")
 
 
-def describe_database(env: dict[str, str], var_dir: Path) -> str:
-    url = env.get("DATABASE_URL", "")
-    if not url:
-        return f"SQLite (WAL) in a temporary directory ({var_dir / 'dateline.sqlite3'})"
-    parts = urlsplit(url)
-    scheme = "PostgreSQL" if parts.scheme.startswith("postg") else parts.scheme
-    port = f":{parts.port}" if parts.port else ""
-    return f"{scheme} {parts.hostname or 'local socket'}{port}{parts.path} (from DATABASE_URL)"
-
-
-def version_of(args: list[str]) -> str:
-    try:
-        completed = subprocess.run(args, capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return "?"
-    text = (completed.stdout or completed.stderr).strip().splitlines()
-    return text[0] if text else "?"
-
-
-def read_sysctl(name: str) -> str:
-    try:
-        return Path("/proc/sys", *name.split(".")).read_text().split("\n")[0].replace("\t", "-")
-    except OSError:
-        return "?"
-
-
-def cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.partition(":")[2].strip()
-    return platform.processor() or "?"
+def print_report(
+    outcomes: list[Outcome],
+    options: argparse.Namespace,
+    env: dict[str, str],
+    var_dir: Path,
+    nofile: int,
+    load_before: float,
+) -> None:
+    """The header on the machine and the run, the table, its legend and the details."""
+    print()
+    when = dt.datetime.now().astimezone()
+    print(f"Dateline live-blog delivery benchmark, {when:%Y-%m-%d %H:%M %Z}")
+    print(f"machine   {os.cpu_count()} CPUs, {cpu_model()}; server and clients share them")
+    print(
+        f"limits    open files {nofile} (server and clients), somaxconn "
+        f"{read_sysctl('net.core.somaxconn')}, ephemeral ports "
+        f"{read_sysctl('net.ipv4.ip_local_port_range')}"
+    )
+    print(
+        f"software  Python {platform.python_version()}, "
+        f"{version_of([venv_bin('granian'), '--version'])}"
+    )
+    load_after = os.getloadavg()[0]
+    cores = os.cpu_count() or 1
+    busy = "  (other work was running: expect noise)" if load_before > cores / 2 else ""
+    print(f"load avg  {load_before:.2f} before the run, {load_after:.2f} at the end{busy}")
+    print("server    dateline serve --workers 1 (granian; backpressure: DATELINE_MAX_CONNECTIONS)")
+    print(f"database  {describe_database(env, var_dir)}")
+    print(f"broker    Redis {options.redis_url}")
+    if options.server_env:
+        print(f"env       {' '.join(options.server_env)}")
+    print(
+        f"run       {options.posts} post(s) per N, one every {options.interval:g}s, to "
+        f"/es/{BLOG_SLUG}/; readers opened {options.batch} at a time, "
+        f"{options.pause:g}s apart"
+    )
+    print()
+    print_table(outcomes)
+    print(LEGEND)
+    print_details(outcomes)
 
 
 # --- main ------------------------------------------------------------------------
@@ -1257,21 +1088,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def bench_env(options: argparse.Namespace, var_dir: Path, prefix: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
-    env.update(
-        DATELINE_VAR_DIR=str(var_dir),
-        DATELINE_DEBUG="false",
-        DJANGO_SETTINGS_MODULE="dateline.settings",
-        PYTHONUNBUFFERED="1",
+    env = site_env(
+        var_dir,
         REDIS_URL=options.redis_url,
         # Keeps this run's cache entries and pub/sub channels (which Redis shares
         # across its numbered databases) apart from anything else on that Redis.
         DATELINE_CACHE_PREFIX=prefix,
         DATELINE_LIVE_CHANNEL_PREFIX=prefix,
     )
-    for item in options.server_env:
-        name, _, value = item.partition("=")
-        env[name] = value
+    env.update(item.split("=", 1) for item in options.server_env)
     return env
 
 
@@ -1306,9 +1131,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         setup_log = tmp / "setup.log"
         progress(f"loading the demo into {var_dir} (log: {setup_log})")
-        dateline = venv_bin("dateline")
-        run_step([dateline, "migrate", "--no-input", "-v0"], env, setup_log, SETUP_TIMEOUT)
-        run_step([dateline, "load_demo"], env, setup_log, SETUP_TIMEOUT)
+        load_demo(env, setup_log)
         for n in options.readers:
             if time.monotonic() - started > options.budget:
                 progress(f"time budget of {options.budget:g}s spent; skipping N={n} and after")
@@ -1331,43 +1154,7 @@ def main(argv: list[str] | None = None) -> int:
     if failed and not outcomes:
         return 1
 
-    print()
-    when = dt.datetime.now().astimezone()
-    print(f"Dateline live-blog delivery benchmark, {when:%Y-%m-%d %H:%M %Z}")
-    print(f"machine   {os.cpu_count()} CPUs, {cpu_model()}; server and clients share them")
-    print(
-        f"limits    open files {nofile} (server and clients), somaxconn "
-        f"{read_sysctl('net.core.somaxconn')}, ephemeral ports "
-        f"{read_sysctl('net.ipv4.ip_local_port_range')}"
-    )
-    print(
-        f"software  Python {platform.python_version()}, "
-        f"{version_of([venv_bin('granian'), '--version'])}"
-    )
-    load_after = os.getloadavg()[0]
-    cores = os.cpu_count() or 1
-    busy = "  (other work was running: expect noise)" if load_before > cores / 2 else ""
-    print(f"load avg  {load_before:.2f} before the run, {load_after:.2f} at the end{busy}")
-    print("server    dateline serve --workers 1 (granian; backpressure: DATELINE_MAX_CONNECTIONS)")
-    print(f"database  {describe_database(env, var_dir)}")
-    print(f"broker    Redis {options.redis_url}")
-    if options.server_env:
-        print(f"env       {' '.join(options.server_env)}")
-    print(
-        f"run       {options.posts} post(s) per N, one every {options.interval:g}s, to "
-        f"/es/{BLOG_SLUG}/; readers opened {options.batch} at a time, "
-        f"{options.pause:g}s apart"
-    )
-    print()
-    print_table(outcomes)
-    print(
-        "\nlast = publish-to-last-reader latency per post (ms; p50/p99/max over the posts); "
-        "all = over every\n(reader, post) delivery; first = publish-to-first-reader; POST = the "
-        "publishing request's round trip;\nRSS 0 / RSS N = granian worker RSS before the readers "
-        "/ with N idle readers; KB/reader = their\ndifference per connected reader; CPU ms/post "
-        "= server CPU while the posts went out, per post."
-    )
-    print_details(outcomes)
+    print_report(outcomes, options, env, var_dir, nofile, load_before)
     print(f"\ntotal time {time.monotonic() - started:.0f}s")
     return 1 if failed else 0
 
