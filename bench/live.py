@@ -37,7 +37,8 @@ Everything runs on 127.0.0.1, every wait has a time limit, and the server and
 clients are stopped at the end, on errors and on Ctrl+C.
 
 The parts: bench/delivery/ (this benchmark's own) and bench/harness/ (the
-server, the readers and the /proc sampler; the server is shared with pages.py).
+server, the readers and the /proc sampler, shared with pages.py and the
+browser tests).
 """
 
 from __future__ import annotations

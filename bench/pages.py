@@ -26,7 +26,7 @@ or when --uvicorn-path names a directory that holds it, e.g. after
 virtualenv's own packages), so nothing in .venv changes.
 
 The parts: bench/throughput/ (this benchmark's own) and bench/harness/ (the
-server, shared with live.py).
+server, shared with live.py and the browser tests).
 """
 
 from __future__ import annotations

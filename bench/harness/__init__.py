@@ -1,4 +1,4 @@
-"""What the benchmarks share: a production-like server and its clients.
+"""What the benchmarks and the browser tests share: a production-like server and its clients.
 
 - `server`: start and stop `dateline serve` (or another ASGI command) on a free
   loopback port, with a scrubbed environment and a demo newsroom of its own.
@@ -13,4 +13,4 @@ from __future__ import annotations
 
 
 class BenchError(RuntimeError):
-    """A step of a benchmark failed; the message says which."""
+    """A step of a benchmark (or of a test's server) failed; the message says which."""
