@@ -1,4 +1,4 @@
-"""Server-Sent Events as a client sees them: the request and the messages.
+"""Server-Sent Events as a client sees them: the request, the messages, their fields.
 
 The live stream sends `retry:` first, then messages of `id:`, `event:` and
 `data:` lines, and `: heartbeat` comments, each ended by a blank line. These
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 import time
+from dataclasses import dataclass
 
 from . import BenchError
 from .http import USER_AGENT
@@ -39,6 +40,35 @@ class Splitter:
             messages.append(bytes(buffer[:end]))
             del buffer[: end + 2]
         return messages
+
+
+@dataclass
+class Message:
+    """One message's fields; a field the message did not have is None."""
+
+    id: str | None = None
+    event: str | None = None
+    data: str | None = None
+    retry: str | None = None
+    comments: int = 0  # lines that start with a colon, such as heartbeats
+
+    @classmethod
+    def parse(cls, message: bytes) -> Message:
+        parsed = cls()
+        data: list[str] = []
+        for line in message.decode().split("\n"):
+            if line.startswith(":"):
+                parsed.comments += 1
+                continue
+            name, _, value = line.partition(":")
+            value = value.removeprefix(" ")
+            if name == "data":
+                data.append(value)
+            elif name in ("id", "event", "retry"):
+                setattr(parsed, name, value)
+        if data:
+            parsed.data = "\n".join(data)
+        return parsed
 
 
 def wait_for_retry(host: str, port: int, path: str, timeout: float = 10.0) -> None:
