@@ -24,491 +24,42 @@ or when --uvicorn-path names a directory that holds it, e.g. after
 `.venv/bin/uv pip install --python .venv/bin/python --target /tmp/uvicorn-site
 "uvicorn[standard]"`. That directory is appended to sys.path (after the
 virtualenv's own packages), so nothing in .venv changes.
+
+The parts: bench/throughput/ (this benchmark's own) and bench/harness/ (the
+server, shared with live.py and the browser tests).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import importlib.util
-import io
 import itertools
 import os
 import platform
 import re
 import shutil
 import signal
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-import urllib.error
-import urllib.request
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from urllib.parse import urlsplit
 
-from support import BenchError, free_port, run_step, tail, venv_bin
+# Run as a script, this file's folder is on sys.path; the `bench` package needs its parent.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
-PAGES = {
-    "front": "/es/",
-    "article": "/es/tormenta-aurelia-apagon-costa-valdemar/",
-}
-CONFIGS = {"uncached": 0, "cached": 60}
-CONFIG_LABELS = {"uncached": "uncached", "cached": "page cache"}
-# Variables that would point the server at the developer's own data or change
-# what is measured; the benchmark sets its own values for these.
-SCRUBBED_ENV = (
-    "DATELINE_VAR_DIR",
-    "DATELINE_SQLITE_PATH",
-    "DATELINE_MEDIA_ROOT",
-    "DATELINE_PAGE_CACHE_SECONDS",
-    "DATELINE_WORKERS",
-    "DATELINE_DEBUG",
-    "DATELINE_BASE_URL",
-    "DATELINE_DEMO_CORRESPONDENT",
-    "PORT",
-)
-
-SETUP_TIMEOUT = 900.0  # migrate + load_demo + collectstatic on a cold database
-START_TIMEOUT = 180.0  # `dateline serve` migrates and collects static files first
-STOP_TIMEOUT = 15.0
-SETTLE_SECONDS = 2.0  # idle time between the last wrk run and stopping the server
+from bench.harness import BenchError
+from bench.harness.report import cpu_model, describe_cache, describe_database, progress, version_of
+from bench.harness.server import load_demo, site_env, venv_bin
+from bench.throughput.measure import CONFIGS, PAGES, measure
+from bench.throughput.servers import uvicorn_importable, uvicorn_version
+from bench.throughput.source import source_tree
+from bench.throughput.table import Row, merge_repeats, print_table
+from bench.throughput.wrk import duration_ms
 
 
 class BudgetSpent(Exception):
     pass
-
-
-@dataclass
-class WrkResult:
-    requests_per_s: float | None = None
-    requests: int | None = None
-    latency_ms: dict[str, float] = field(default_factory=dict)
-    socket_errors: dict[str, int] = field(default_factory=dict)
-    non_2xx_3xx: int = 0
-
-    @property
-    def errors(self) -> int:
-        return sum(self.socket_errors.values())
-
-
-@dataclass
-class Row:
-    config: str
-    server: str
-    workers: int
-    page: str
-    connections: int
-    result: WrkResult | None
-    note: str = ""
-    # Every run's result when --repeat merged several rows into this one.
-    runs: list[WrkResult] = field(default_factory=list)
-
-    def add_note(self, text: str) -> None:
-        if text not in self.note.split("; "):
-            self.note = f"{self.note}; {text}" if self.note else text
-
-    @property
-    def key(self) -> tuple[str, str, int, str, int]:
-        return (self.config, self.server, self.workers, self.page, self.connections)
-
-
-def merge_repeats(rows: list[Row]) -> list[Row]:
-    """One row per configuration, holding the median run (by requests/s) of its repeats."""
-    merged: dict[tuple[str, str, int, str, int], Row] = {}
-    for row in rows:
-        target = merged.setdefault(row.key, Row(*row.key, None))
-        if row.result is not None:
-            target.runs.append(row.result)
-        for note in filter(None, row.note.split("; ")):
-            target.add_note(note)
-    for row in merged.values():
-        done = sorted(
-            (run for run in row.runs if run.requests_per_s is not None),
-            key=lambda run: run.requests_per_s or 0.0,
-        )
-        if done:
-            row.result = done[(len(done) - 1) // 2]
-    return list(merged.values())
-
-
-# --- parsing wrk's output -------------------------------------------------
-
-_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
-_DURATION = re.compile(r"^([\d.]+)(us|ms|s|m|h)$")
-
-
-def duration_ms(text: str) -> float:
-    """Converts one of wrk's durations (`812.41us`, `1.08s`, `2.00m`) to milliseconds."""
-    match = _DURATION.match(text.strip())
-    if not match:
-        raise ValueError(f"not a wrk duration: {text!r}")
-    return float(match.group(1)) * _UNITS_MS[match.group(2)]
-
-
-def parse_wrk(output: str) -> WrkResult:
-    result = WrkResult()
-    in_distribution = False
-    for line in output.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("Latency Distribution"):
-            in_distribution = True
-            continue
-        if in_distribution:
-            match = re.match(r"^(\d+(?:\.\d+)?)%\s+(\S+)$", stripped)
-            if match:
-                result.latency_ms[f"p{match.group(1).removesuffix('.0')}"] = duration_ms(
-                    match.group(2)
-                )
-                continue
-            in_distribution = False
-        match = re.match(r"^(\d+) requests in ", stripped)
-        if match:
-            result.requests = int(match.group(1))
-        match = re.match(r"^Requests/sec:\s+([\d.]+)", stripped)
-        if match:
-            result.requests_per_s = float(match.group(1))
-        match = re.match(r"^Non-2xx or 3xx responses:\s+(\d+)", stripped)
-        if match:
-            result.non_2xx_3xx = int(match.group(1))
-        if stripped.startswith("Socket errors:"):
-            for name, count in re.findall(r"(\w+) (\d+)", stripped.partition(":")[2]):
-                result.socket_errors[name] = int(count)
-    return result
-
-
-# --- processes ------------------------------------------------------------
-
-
-_EXCEPTION_LINE = re.compile(r"^(?:\w+\.)*\w*(?:Error|Exception|Exit|Interrupt)\b:?.*$")
-
-
-def log_problems(log: Path) -> str:
-    """Summarises the errors a server logged: how many, and the commonest exception."""
-    try:
-        lines = log.read_text(errors="replace").splitlines()
-    except OSError:
-        return ""
-    failures = sum("Internal Server Error" in line for line in lines)
-    tracebacks = sum(line.startswith("Traceback") for line in lines)
-    logged = sum(bool(re.search(r"\bERROR\b|\bCRITICAL\b", line)) for line in lines)
-    if not (failures or tracebacks or logged):
-        return ""
-    exceptions = Counter(
-        line.strip()[:200] for line in lines if _EXCEPTION_LINE.match(line.strip())
-    )
-    summary = (
-        f"server log: {failures} 'Internal Server Error', {tracebacks} tracebacks, "
-        f"{logged} ERROR lines"
-    )
-    if exceptions:
-        line, count = exceptions.most_common(1)[0]
-        summary += f", commonest ({count}x): {line}"
-    return summary
-
-
-def uvicorn_importable(extra_path: str | None) -> bool:
-    if importlib.util.find_spec("uvicorn") is not None:
-        return True
-    return bool(extra_path) and (Path(extra_path) / "uvicorn" / "__init__.py").exists()
-
-
-def uvicorn_version(extra_path: str | None) -> str:
-    code = "import sys\nif sys.argv[1]: sys.path.append(sys.argv[1])\nimport uvicorn\n"
-    code += "print(uvicorn.__version__)"
-    return version_of([sys.executable, "-c", code, extra_path or ""])
-
-
-def server_command(server: str, port: int, workers: int, uvicorn_path: str | None) -> list[str]:
-    if server == "granian":
-        # The production entry point: migrate, collectstatic, then exec granian.
-        dateline = venv_bin("dateline")
-        return [dateline, "serve", "--host", HOST, "--port", str(port), "--workers", str(workers)]
-    # uvicorn with the same application and the options that matter: no
-    # websockets, no per-request access log, lifespan as granian's asgi interface.
-    bootstrap = (
-        "import sys\n"
-        f"extra = {uvicorn_path or ''!r}\n"
-        "if extra: sys.path.append(extra)\n"
-        "from uvicorn.main import main\n"
-        "sys.argv[0] = 'uvicorn'\n"
-        "main()\n"
-    )
-    return [
-        sys.executable,
-        "-c",
-        bootstrap,
-        "dateline.asgi:application",
-        "--host",
-        HOST,
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--lifespan",
-        "auto",
-        "--ws",
-        "none",
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]
-
-
-class Server:
-    """One server process (and its workers) in a process group of its own."""
-
-    def __init__(self, args: list[str], env: dict[str, str], log: Path) -> None:
-        self.args = args
-        self.env = env
-        self.log = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        with self.log.open("a") as out:
-            shown = ["<uvicorn bootstrap>" if "\n" in arg else arg for arg in self.args]
-            out.write(f"$ {' '.join(shown)}\n")
-            out.flush()
-            self.process = subprocess.Popen(
-                self.args,
-                env=self.env,
-                cwd=ROOT,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-
-    def wait_until_ready(self, url: str, timeout: float) -> None:
-        assert self.process is not None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise BenchError(
-                    f"server exited with code {self.process.returncode}:\n{tail(self.log)}"
-                )
-            try:
-                with _OPENER.open(url, timeout=5) as response:
-                    response.read()
-                    return
-            except urllib.error.HTTPError:
-                return  # it answers; the page check reports the status
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.25)
-        raise BenchError(f"server did not answer {url} within {timeout:.0f}s:\n{tail(self.log)}")
-
-    def stop(self, settle: float = 0.0) -> str:
-        """Stops the server; returns a note when it had to be killed."""
-        process = self.process
-        if process is None or process.poll() is not None:
-            return ""
-        # wrk closes its connections with requests still queued in the server.
-        # granian's worker can hang for good when told to stop while it is still
-        # working through those, so let them finish first.
-        time.sleep(settle)
-        # SIGINT is the graceful stop for both granian and uvicorn; the main
-        # process stops its workers.
-        started = time.monotonic()
-        note = ""
-        with contextlib.suppress(ProcessLookupError):
-            process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=STOP_TIMEOUT)
-            progress(f"  server stopped in {time.monotonic() - started:.1f}s")
-        except subprocess.TimeoutExpired:
-            note = f"server still running {STOP_TIMEOUT:g}s after SIGINT, killed"
-            progress(f"  {note}")
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=STOP_TIMEOUT)
-        # Workers left behind by a main process that died first.
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-        return note
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None  # a redirect is reported as the status it is
-
-
-# No proxies (traffic stays on loopback) and no redirects (wrk follows none).
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
-
-
-def fetch(url: str) -> tuple[int, dict[str, str], int]:
-    """GET url; the headers come back with lower-case names."""
-    request = urllib.request.Request(url, headers={"User-Agent": "dateline-bench"})
-    try:
-        with _OPENER.open(request, timeout=30) as response:
-            body = response.read()
-            status, headers = response.status, response.headers
-    except urllib.error.HTTPError as exc:
-        body = exc.read()
-        status, headers = exc.code, exc.headers
-    return status, {name.lower(): value for name, value in headers.items()}, len(body)
-
-
-def run_wrk(
-    wrk: str, url: str, threads: int, connections: int, seconds: float, timeout: str
-) -> WrkResult:
-    args = [
-        wrk,
-        f"-t{min(threads, connections)}",
-        f"-c{connections}",
-        f"-d{max(1, round(seconds))}s",
-        f"--timeout={timeout}",
-        "--latency",
-        url,
-    ]
-    try:
-        completed = subprocess.run(
-            args,
-            capture_output=True,
-            text=True,
-            timeout=seconds + duration_ms(timeout) / 1000 + 30,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise BenchError(f"wrk did not finish: {' '.join(args)}") from None
-    if completed.returncode != 0:
-        raise BenchError(f"wrk failed ({completed.returncode}): {completed.stderr.strip()}")
-    return parse_wrk(completed.stdout)
-
-
-# --- reporting ------------------------------------------------------------
-
-
-def describe_database(env: dict[str, str], var_dir: Path) -> str:
-    url = env.get("DATABASE_URL", "")
-    if not url:
-        return f"SQLite (WAL) in a temporary directory ({var_dir / 'dateline.sqlite3'})"
-    parts = urlsplit(url)
-    host = parts.hostname or "local socket"
-    port = f":{parts.port}" if parts.port else ""
-    scheme = "PostgreSQL" if parts.scheme.startswith("postg") else parts.scheme
-    return f"{scheme} {host}{port}{parts.path} (from DATABASE_URL)"
-
-
-def describe_cache(env: dict[str, str]) -> str:
-    url = env.get("REDIS_URL", "")
-    if not url:
-        return "local memory, per worker process"
-    parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"Redis {parts.hostname}{port}{parts.path} (from REDIS_URL)"
-
-
-def version_of(args: list[str]) -> str:
-    try:
-        completed = subprocess.run(args, capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return "?"
-    text = (completed.stdout or completed.stderr).strip().splitlines()
-    return text[0] if text else "?"
-
-
-def cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.partition(":")[2].strip()
-    return platform.processor() or "?"
-
-
-def fmt_ms(value: float | None) -> str:
-    if value is None:
-        return "-"
-    if value >= 100:
-        return f"{value:.0f}"
-    if value >= 10:
-        return f"{value:.1f}"
-    return f"{value:.2f}"
-
-
-def print_table(rows: list[Row]) -> None:
-    repeated = any(len(row.runs) > 1 for row in rows)
-    header = (
-        "configuration",
-        "server",
-        "workers",
-        "page",
-        "conns",
-        "req/s",
-        *(("min-max", "runs") if repeated else ()),
-        "p50 ms",
-        "p99 ms",
-        "requests",
-        "errors",
-        "non-2xx/3xx",
-    )
-    lines: list[tuple[str, ...]] = [header]
-    notes: list[str] = []
-    for row in rows:
-        res = row.result
-        runs = row.runs or ([res] if res is not None else [])
-        if res is None:
-            cells: tuple[str, ...] = ("-",) * (len(header) - 5)
-        else:
-            rates = [run.requests_per_s for run in runs if run.requests_per_s is not None]
-            rps = f"{res.requests_per_s:.1f}" if res.requests_per_s is not None else "-"
-            spread = f"{min(rates):.0f}-{max(rates):.0f}" if rates else "-"
-            cells = (
-                rps,
-                *((spread, str(len(runs))) if repeated else ()),
-                fmt_ms(res.latency_ms.get("p50")),
-                fmt_ms(res.latency_ms.get("p99")),
-                str(sum(run.requests or 0 for run in runs)),
-                str(sum(run.errors for run in runs)),
-                str(sum(run.non_2xx_3xx for run in runs)),
-            )
-        lines.append(
-            (
-                CONFIG_LABELS[row.config],
-                row.server,
-                str(row.workers),
-                row.page,
-                str(row.connections),
-                *cells,
-            )
-        )
-        label = f"{CONFIG_LABELS[row.config]} / {row.server} / {row.workers}w"
-        for note in filter(None, row.note.split("; ")):
-            line = (
-                f"  {label}: {note}"
-                if note.startswith("server")
-                else f"  {label} / {row.page}: {note}"
-            )
-            if line not in notes:
-                notes.append(line)
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    left = {0, 1, 3}
-    for index, line in enumerate(lines):
-        print(
-            "  ".join(
-                cell.ljust(widths[i]) if i in left else cell.rjust(widths[i])
-                for i, cell in enumerate(line)
-            ).rstrip()
-        )
-        if index == 0:
-            print("  ".join("-" * width for width in widths))
-    if notes:
-        print("\nnotes:")
-        print("\n".join(notes))
-
-
-def progress(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-# --- the benchmark --------------------------------------------------------
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -584,123 +135,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return options
 
 
-def git(*args: str) -> str:
-    completed = subprocess.run(
-        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=60, check=False
-    )
-    if completed.returncode != 0:
-        raise BenchError(f"git {' '.join(args)}: {completed.stderr.strip()}")
-    return completed.stdout.strip()
-
-
-def source_tree(rev: str | None, tmp: Path) -> tuple[Path | None, str]:
-    """The src/ directory to run (None: the working tree) and a description of it."""
-    if rev is None:
-        try:
-            head = git("rev-parse", "--short", "HEAD")
-            dirty = git("status", "--porcelain", "--", "src")
-        except (BenchError, OSError, subprocess.TimeoutExpired):
-            return None, f"working tree {ROOT / 'src'}"
-        changes = " with uncommitted changes" if dirty else ""
-        return None, f"working tree {ROOT / 'src'} (at {head}{changes})"
-    # A snapshot of one commit, read with `git archive`, so that edits being
-    # made to the working tree during a long run cannot change what is measured.
-    commit = git("rev-parse", "--verify", f"{rev}^{{commit}}")
-    snapshot = tmp / "source"
-    snapshot.mkdir()
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", commit, "src"],
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    if archive.returncode != 0:
-        raise BenchError(f"git archive {commit}: {archive.stderr.decode(errors='replace')}")
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
-            tar.extractall(snapshot, filter="data")
-        else:
-            tar.extractall(snapshot)  # our own repository's files
-    return snapshot / "src", f"{rev} ({commit[:10]}), a snapshot taken with git archive"
-
-
 def bench_env(var_dir: Path, src: Path | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
-    env.update(
-        DATELINE_VAR_DIR=str(var_dir),
-        DATELINE_DEBUG="false",
-        DJANGO_SETTINGS_MODULE="dateline.settings",
-        PYTHONUNBUFFERED="1",
-    )
+    # Each server gets its own DATELINE_PAGE_CACHE_SECONDS, not the caller's.
+    env = site_env(var_dir, drop=("DATELINE_PAGE_CACHE_SECONDS",))
     if src is not None:
         # Ahead of the editable install of the working tree in .venv.
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
     # Keeps the benchmark's entries apart from anything else in a shared Redis.
     env.setdefault("DATELINE_CACHE_PREFIX", "dateline-bench")
     return env
-
-
-def measure(
-    options: argparse.Namespace,
-    env: dict[str, str],
-    log_dir: Path,
-    round_number: int,
-    config: str,
-    server_name: str,
-    workers: int,
-    results: list[Row],
-) -> None:
-    """Starts one server, runs wrk against each page, stops the server.
-
-    Rows go into `results` as they are measured, so an interrupted run keeps them.
-    """
-    port = free_port()
-    base = f"http://{HOST}:{port}"
-    server_env = dict(env, DATELINE_PAGE_CACHE_SECONDS=str(CONFIGS[config]))
-    log = log_dir / f"server-{config}-{server_name}-{workers}w-round{round_number}.log"
-    command = server_command(server_name, port, workers, options.uvicorn_path)
-    server = Server(command, server_env, log)
-    rows: list[Row] = []
-    progress(f"{CONFIG_LABELS[config]}: starting {server_name} with {workers} worker(s) on {base}")
-    try:
-        server.start()
-        server.wait_until_ready(base + PAGES[options.page[0]], START_TIMEOUT)
-        for page in options.page:
-            url = base + PAGES[page]
-            status, headers, size = fetch(url)
-            cache_control = headers.get("cache-control", "")
-            for connections in options.connections:
-                row = Row(config, server_name, workers, page, connections, None)
-                rows.append(row)
-                results.append(row)
-                if status != 200:
-                    row.add_note(f"GET {PAGES[page]} answered {status}, not 200")
-                elif config == "cached" and "max-age" not in cache_control:
-                    row.add_note("no max-age in Cache-Control: the page cache did not store it")
-                elif config == "uncached" and "max-age" in cache_control:
-                    row.add_note(f"Cache-Control {cache_control!r} with the page cache off")
-                progress(
-                    f"  {page} ({status}, {size} bytes): warm-up {options.warmup:g}s, "
-                    f"then {options.duration:g}s with {connections} connections"
-                )
-                wrk_args = (options.wrk, url, options.threads, connections)
-                if options.warmup > 0:
-                    run_wrk(*wrk_args, options.warmup, options.timeout)
-                row.result = run_wrk(*wrk_args, options.duration, options.timeout)
-                if server.process is not None and server.process.poll() is not None:
-                    raise BenchError(f"server exited during the run:\n{tail(log)}")
-    except BenchError as exc:
-        progress(f"  failed: {exc}")
-        if not rows or rows[-1].result is not None:
-            rows.append(Row(config, server_name, workers, "-", 0, None))
-            results.append(rows[-1])
-        rows[-1].add_note(str(exc).splitlines()[0])
-    finally:
-        stop_note = server.stop(settle=SETTLE_SECONDS)
-    # Notes about the server rather than one page start with "server".
-    for note in (stop_note, log_problems(log)):
-        for row in rows if note else ():
-            row.add_note(note)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -726,10 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         env = bench_env(var_dir, src)
         setup_log = tmp / "setup.log"
         progress(f"loading the demo into {var_dir} (log: {setup_log})")
-        dateline = venv_bin("dateline")
-        run_step([dateline, "migrate", "--no-input", "-v0"], env, setup_log, SETUP_TIMEOUT)
-        run_step([dateline, "load_demo"], env, setup_log, SETUP_TIMEOUT)
-        run_step([dateline, "collectstatic", "--no-input", "-v0"], env, setup_log, SETUP_TIMEOUT)
+        load_demo(env, setup_log, collectstatic=True)
 
         # With --repeat, whole rounds over every configuration, so that a
         # neighbour's load that comes and goes spreads over all of them.

@@ -3,10 +3,12 @@ within two seconds, without reloading."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from playwright.sync_api import expect
 
-from .production_server import ProductionServer
+from bench.harness.server import Server, load_demo, separate_database, site_env
 
 pytestmark = pytest.mark.browser
 BLOG_PATH = "/es/tormenta-aurelia-en-directo/"
@@ -14,9 +16,25 @@ BLOG_PATH = "/es/tormenta-aurelia-en-directo/"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    server = ProductionServer(tmp_path_factory.mktemp("live-site")).start()
-    yield server
-    server.stop()
+    """`dateline serve` with a demo newsroom of its own.
+
+    The live stream is served by the ASGI app under granian, not by Django's test server. On the
+    PostgreSQL + Redis pass the server has a database of its own beside the tests' one, and cache
+    keys and live channels of its own on the same Redis.
+    """
+    var_dir = tmp_path_factory.mktemp("live-site")
+    prefix = f"browser-{os.getpid()}"
+    env = site_env(
+        var_dir,
+        DATELINE_LIVE_HEARTBEAT_SECONDS="5",
+        DATELINE_CACHE_PREFIX=prefix,
+        DATELINE_LIVE_CHANNEL_PREFIX=prefix,
+    )
+    if os.environ.get("DATABASE_URL"):
+        env["DATABASE_URL"] = separate_database(os.environ["DATABASE_URL"], "_browser")
+    load_demo(env, var_dir / "setup.log")
+    with Server(env, var_dir / "server.log") as server:
+        yield server
 
 
 @pytest.fixture

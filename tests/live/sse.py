@@ -1,10 +1,15 @@
-"""A reader of the SSE stream, talking ASGI to the stream handler directly."""
+"""A reader of the SSE stream, talking ASGI to the stream handler directly.
+
+It reads the bytes with the benchmarks' SSE parser, so that the tests and the
+benchmarks agree on what a message is.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 
+from bench.harness.sse import Message, Splitter
 from dateline.live.stream import stream
 
 
@@ -17,7 +22,7 @@ class StreamReader:
         self.scope = {"type": "http", "method": "GET", "headers": headers, "query_string": query}
         self.blog_id = blog_id
         self.status = None
-        self.buffer = b""
+        self.messages = Splitter()
         self.events: list[dict] = []
         self.comments = 0
         self.ended = asyncio.Event()
@@ -43,24 +48,16 @@ class StreamReader:
             await self.stall.wait()  # the write never completes
         if self.delay and self.sends > 1:
             await asyncio.sleep(self.delay)
-        self.buffer += message.get("body", b"")
-        while b"\n\n" in self.buffer:
-            block, self.buffer = self.buffer.split(b"\n\n", 1)
-            self._parse(block.decode())
+        for block in self.messages.feed(message.get("body", b"")):
+            self._take(Message.parse(block))
         if not message.get("more_body", False):
             self.ended.set()
 
-    def _parse(self, block: str) -> None:
-        fields = {}
-        for line in block.split("\n"):
-            if line.startswith(":"):
-                self.comments += 1
-                continue
-            name, _, value = line.partition(": ")
-            fields[name] = value
-        if "event" in fields:
-            data = json.loads(fields.get("data") or "{}")
-            self.events.append({"id": fields.get("id"), "event": fields["event"], "data": data})
+    def _take(self, message: Message) -> None:
+        self.comments += message.comments
+        if message.event is not None:
+            data = json.loads(message.data or "{}")
+            self.events.append({"id": message.id, "event": message.event, "data": data})
             self.arrived.set()
 
     def start(self) -> StreamReader:
