@@ -241,6 +241,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "dateline.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = envchoice(
@@ -335,6 +336,11 @@ CLOCK_INTERVAL = timedelta(seconds=envint("DATELINE_CLOCK_SECONDS", 15))
 # Feeds and sitemaps (see dateline.feeds). The sitemaps protocol allows 50,000
 # URLs per file; an edition with more gets more pages (?p=2).
 SITEMAP_MAX_URLS = 50_000
+
+# How many reverse proxies stand in front of the site (each appending to
+# X-Forwarded-For); 0 when readers connect to it directly. Every rate limit,
+# lockout and cap reads the reader's address through it (dateline.lib.addresses).
+TRUSTED_PROXIES = envint("DATELINE_TRUSTED_PROXIES", 0)
 
 # Comments (see dateline.comments).
 COMMENT_MAX_CHARS = envint("DATELINE_COMMENT_MAX_CHARS", 2000)

@@ -1,0 +1,14 @@
+"""How the readers' sign-up and sign-in (django-allauth) fit Dateline."""
+
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+
+from dateline.lib.addresses import client_ip
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        # The same address, through the same trusted proxies, as every other
+        # limit and lockout of the site.
+        return client_ip(request)
