@@ -85,3 +85,9 @@ def desk(newsroom):
         "blog": blog,
         "hidden": [draft, scheduled, private, embargoed],
     }
+
+
+@pytest.fixture
+def blog(newsroom):
+    """An open live blog in Chile."""
+    return LiveBlogPageFactory(parent=newsroom["cl"], title="Storm: live")

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from dateline.live.models import LivePost
 
-from ..factories import LiveBlogPageFactory
 from .support import assert_problem, bearer, token_for
-
-
-@pytest.fixture
-def blog(newsroom):
-    return LiveBlogPageFactory(parent=newsroom["cl"], title="Storm: live")
 
 
 def test_unknown_path_is_a_problem(client, db):

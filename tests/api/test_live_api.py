@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 from wagtail.models import APIToken
 
@@ -13,11 +12,6 @@ from dateline.live.models import LivePost
 
 from ..factories import LiveBlogPageFactory
 from .support import assert_problem, bearer, token_for
-
-
-@pytest.fixture
-def blog(newsroom):
-    return LiveBlogPageFactory(parent=newsroom["cl"], title="Storm: live")
 
 
 def post(client, blog_id, token, **payload):

@@ -49,6 +49,12 @@ def test_update_needs_text(article, editor):
     assert not ArticlePage.objects.get(pk=article.pk).updates.exists()
 
 
+@pytest.mark.parametrize("text", ["\u200b\u200f\u2066", "Evacuation\x00 widened."])
+def test_update_that_is_not_visible_text_is_refused(article, editor, text):
+    with pytest.raises(ValidationError):
+        check_add_update(article, editor, text)
+
+
 def test_update_to_a_draft_is_refused(article, editor):
     article.unpublish()
     with pytest.raises(ValidationError, match="Only a published article"):

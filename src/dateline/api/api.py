@@ -17,6 +17,7 @@ from dateline.live.actions import EditConflict
 
 from . import articles, comments, editions, live, stories, tokens, topics
 from .auth import optional_user
+from .bodies import require_text
 from .problems import Problem, problem_response
 
 PROBLEM_SCHEMA = {
@@ -126,8 +127,20 @@ def sent_tokens_are_valid(view):
     return checked
 
 
+def only_text_in_bodies(view):
+    """A body's strings must be text: no NUL, no lone surrogate (`bodies.py`)."""
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        require_text(request)
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
 api.add_decorator(only_known_query_parameters)
 api.add_decorator(sent_tokens_are_valid)
+api.add_decorator(only_text_in_bodies)
 
 
 def no_such_path(request, *args, **kwargs):

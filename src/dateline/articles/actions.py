@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from dateline.editions.access import may_publish, may_write
 from dateline.editions.models import EditionPage
+from dateline.lib.text import checked_text
 
 from .models import ArticleCorrection, ArticlePage, ArticleUpdate, StoryPage
 
@@ -57,9 +58,7 @@ def _note_html(text: str) -> str:
 
 
 def _check_note(article: ArticlePage, user, text: str, what: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": f"Write the {what} before adding it."})
+    text = checked_text(text, "text", f"Write the {what} before adding it.")
     limit = settings.NOTE_MAX_CHARS
     if len(text) > limit:
         raise ValidationError(

@@ -14,6 +14,7 @@ from dateline.editions.access import may_publish
 from dateline.lib import rate_limit
 from dateline.lib.notify import notify_readers_on_commit
 from dateline.lib.sanitize import comment_to_html
+from dateline.lib.text import checked_text
 
 from .models import Comment, CommenterBlock, CommentReport
 
@@ -29,9 +30,7 @@ def can_moderate(user, story: StoryPage) -> bool:
 
 
 def _check_text(text: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": "Write your comment before sending it."})
+    text = checked_text(text, "text", "Write your comment before sending it.")
     limit = settings.COMMENT_MAX_CHARS
     if len(text) > limit:
         raise ValidationError(
@@ -123,9 +122,7 @@ def do_delete_comment(comment: Comment) -> None:
 def check_report_comment(comment: Comment, user, reason: str) -> CommentReport:
     if not user.is_authenticated:
         raise PermissionDenied("Sign in to report a comment.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why you are reporting this comment."})
+    reason = checked_text(reason, "reason", "Say why you are reporting this comment.")
     if len(reason) > 500:
         raise ValidationError({"reason": "Keep the reason under 500 characters."})
     if comment.author_id == user.pk:
@@ -169,9 +166,7 @@ def approve_comments(comments, moderator) -> int:
 
 
 def remove_comments(comments, moderator, reason: str) -> int:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Give the author a reason for the removal."})
+    reason = checked_text(reason, "reason", "Give the author a reason for the removal.")
     comments = _moderated(comments, moderator)
     with transaction.atomic():
         for comment in comments:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from dateline.editions.access import may_publish, may_write
 from dateline.lib.sanitize import text_to_html
+from dateline.lib.text import checked_text
 
 from . import rendering
 from .broker import notify_on_commit
@@ -85,9 +86,7 @@ def _append(
 
 
 def _check_body(body: str) -> str:
-    body = (body or "").strip()
-    if not body:
-        raise ValidationError({"body": "Write the post before publishing it."})
+    body = checked_text(body, "body", "Write the post before publishing it.")
     limit = settings.LIVE_POST_MAX_CHARS
     if len(body) > limit:
         raise ValidationError(
@@ -218,7 +217,7 @@ def do_mark_key_event(post: LivePost, key_event: bool, title: str = "") -> LiveP
 
 def check_mark_key_event(post: LivePost, user, key_event: bool, title: str = "") -> LivePost:
     _require(can_post(user, post.blog), post.blog, "mark key events")
-    title = (title or "").strip()
+    title = checked_text(title, "title", "Write the key event's title.", required=False)
     limit = LivePost._meta.get_field("key_event_title").max_length
     if len(title) > limit:
         raise ValidationError({"title": f"Keep the key event's title under {limit} characters."})
@@ -241,7 +240,7 @@ def do_update_summary(blog: LiveBlogPage, summary: str) -> LiveState:
 
 def check_update_summary(blog: LiveBlogPage, user, summary: str) -> LiveState:
     _require(can_run_coverage(user, blog), blog, "edit the summary")
-    summary = summary or ""
+    summary = checked_text(summary, "summary", "Write the summary.", required=False)
     limit = settings.LIVE_SUMMARY_MAX_CHARS
     if len(summary) > limit:
         raise ValidationError({"summary": f"Keep the summary under {limit:,} characters."})
