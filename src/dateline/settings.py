@@ -287,7 +287,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if envbool("DATELINE_BEHIND_PROXY", False) else None
 )
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = envbool("DATELINE_SECURE_COOKIES", False)
+# DATELINE_HTTPS: readers reach the site over HTTPS only. Cookies are then sent
+# over HTTPS only, plain HTTP is redirected, and browsers are told (HSTS) never
+# to use plain HTTP for the site again: `dateline check --deploy` is clean.
+HTTPS = envbool("DATELINE_HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = envbool("DATELINE_SECURE_COOKIES", HTTPS)
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = envint("DATELINE_HSTS_SECONDS", 31_536_000) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DATELINE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = envbool("DATELINE_HSTS_PRELOAD", HTTPS)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Dateline"
