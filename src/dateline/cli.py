@@ -48,6 +48,11 @@ def serve(host: str, port: int, workers: int) -> None:
         # A worker stopping with requests still queued can otherwise hang.
         "--workers-kill-timeout",
         "5",
+        # A worker that dies (a crash, the OOM killer) is replaced, and its live
+        # readers come back with Last-Event-ID; the server itself stays up.
+        "--respawn-failed-workers",
+        "--respawn-interval",
+        "1",
         "dateline.asgi:application",
     ]
     print(f"Serving Dateline at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
