@@ -15,6 +15,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE as CSP_NONCE
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 
 SRC_DIR = Path(__file__).resolve().parent
@@ -139,6 +142,7 @@ PAGE_CACHE_SECONDS = envint("DATELINE_PAGE_CACHE_SECONDS", 0)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dateline.lib.csp.ContentSecurityPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dateline.api.middleware.ApiResponses",
     *(["dateline.lib.page_cache.UpdatePageCache"] if PAGE_CACHE_SECONDS else []),
@@ -153,6 +157,25 @@ MIDDLEWARE = [
     "dateline.accounts.middleware.private_pages_for_signed_in_users",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+# Content-Security-Policy on every page (dateline.lib.csp): scripts, styles,
+# fonts and frames of the site itself, photos from it or over HTTPS (a media
+# CDN), embeds in HTTPS frames; no plugins, no other site may frame a page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF, CSP_NONCE],
+        "style-src": [CSP_SELF],
+        "img-src": [CSP_SELF, "data:", "https:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "frame-src": ["https:"],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_SELF],
+    }
+}
+
 # The page cache (dateline.lib.page_cache) holds only responses for readers
 # without a session cookie; anything that reads the session varies on Cookie and
 # so is never shared. Publishing anything makes every cached page stale.
@@ -235,7 +258,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS 2.1.1: at least 12 characters (Django's default is 8).
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -299,6 +326,8 @@ SECURE_HSTS_PRELOAD = envbool("DATELINE_HSTS_PRELOAD", HTTPS)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Dateline"
+# No avatars fetched from an outside service: the admin shows each person's initials.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = BASE_URL or "http://127.0.0.1:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "photos.Photo"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = envint("DATELINE_MAX_IMAGE_MB", 10) * 1024 * 1024
