@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.db.models import Q
 from django.urls import re_path, reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -7,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 
-from dateline.editions.access import may_publish
+from dateline.editions.access import editions_written_by, may_publish
 
 from . import views
-from .models import ArticlePage
+from .models import ArticlePage, StoryPage
 
 
 @hooks.register("register_admin_urls")
@@ -73,3 +75,29 @@ def story_log_actions(actions):
     class CorrectionLog(NoteLog):
         label = _("Add correction")
         kind = _("Correction")
+
+
+def seen_by_staff(pages, user):
+    """What of `pages` a newsroom user may see in the admin: everything in the
+    editions they write for, and elsewhere only what readers see (no draft,
+    scheduled, embargoed or private headline of another edition)."""
+    if user.is_superuser:
+        return pages
+    mine = Q()
+    for edition in editions_written_by(user):
+        mine |= Q(path__startswith=edition.path)
+    readers = Q(pk__in=StoryPage.objects.visible_to_readers().values("pk")) | Q(
+        # Editions, topic hubs and the home page: the readers' rule without an embargo.
+        pk__in=Page.objects.not_type(StoryPage).live().public().values("pk")
+    )
+    return pages.filter(mine | readers)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choosable_pages(pages, request):
+    return seen_by_staff(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorable_pages(parent_page, pages, request):
+    return seen_by_staff(pages, request.user)

@@ -92,3 +92,11 @@ def writable(pages: QuerySet, pk: int, user, doing: str = "write") -> Page:
     raise PermissionDenied(
         f"You may not {doing} in {edition.title if edition else 'this edition'}."
     )
+
+
+def editions_written_by(user) -> list[EditionPage]:
+    """The editions where the user may write (and so see every draft)."""
+    if not user.is_authenticated:
+        return []
+    editions = EditionPage.objects.order_by("path")
+    return [edition for edition in editions if may_write(user, edition)]
