@@ -57,7 +57,12 @@ class DatelineAPI(NinjaAPI):
         problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
         for operations in schema["paths"].values():
             for method, operation in operations.items():
-                responses = operation.setdefault("responses", {})
+                # Status codes come as numbers from the decorators and as strings
+                # from `openapi_extra`: one key each, or the JSON repeats a key.
+                responses = {}
+                for status, response in operation.get("responses", {}).items():
+                    responses[str(status)] = {**response, **responses.get(str(status), {})}
+                operation["responses"] = responses
                 errors = READ_ERRORS if method == "get" else WRITE_ERRORS
                 for status, description in errors.items():
                     responses.setdefault(status, {"description": description, "content": problem})
