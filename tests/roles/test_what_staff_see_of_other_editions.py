@@ -1,6 +1,7 @@
-"""A newsroom user's admin (a reporter's, an editor's, an edition admin's) shows nothing of another edition that its readers cannot see:
-not in the page chooser, its search, the explorer, the admin search, the reports or the
-dashboard. Published stories of other editions stay choosable (a "See also" may link one)."""
+"""A newsroom user's admin (a reporter's, an editor's, an edition admin's) shows nothing
+of another edition that its readers cannot see: not in the page chooser, its search, the
+explorer, the admin search, the reports or the dashboard. Published stories of other
+editions stay choosable (a "See also" may link one)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from dateline.live.actions import EditConflict
 
 from . import articles, comments, editions, live, stories, tokens, topics
 from .auth import optional_user
-from .bodies import require_text
+from .bodies import check_body
 from .problems import Problem, problem_response
 
 PROBLEM_SCHEMA = {
@@ -132,12 +132,12 @@ def sent_tokens_are_valid(view):
     return checked
 
 
-def only_text_in_bodies(view):
-    """A body's strings must be text: no NUL, no lone surrogate (`bodies.py`)."""
+def checked_bodies(view):
+    """A body is a JSON object whose strings are text: no NUL, no lone surrogate."""
 
     @functools.wraps(view)
     def checked(request, *args, **kwargs):
-        require_text(request)
+        check_body(request)
         return view(request, *args, **kwargs)
 
     return checked
@@ -145,7 +145,7 @@ def only_text_in_bodies(view):
 
 api.add_decorator(only_known_query_parameters)
 api.add_decorator(sent_tokens_are_valid)
-api.add_decorator(only_text_in_bodies)
+api.add_decorator(checked_bodies)
 
 
 def no_such_path(request, *args, **kwargs):

@@ -2,7 +2,7 @@
 
 JSON may spell a lone surrogate (`"\\ud800"`) or a NUL (`"\\u0000"`); neither is
 text, and a database refuses the one and refuses or drops the other. Every
-endpoint that takes a body is checked here (`api.only_text_in_bodies`), so such
+endpoint that takes a body is checked here (`api.checked_bodies`), so such
 a string gets a 400 at the door, whichever field it is in, before any query is
 built with it.
 """
@@ -37,14 +37,17 @@ def first_non_text(value, where: str = "body") -> str | None:
     return None
 
 
-def require_text(request) -> None:
-    """Refuses a JSON body holding a string that is not text (400 problem)."""
+def check_body(request) -> None:
+    """Refuses a JSON body that is not an object, or that holds a string that is
+    not text (400 problem): every body the API takes is an object."""
     if not request.body or request.content_type != "application/json":
         return
     try:
         data = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
         return  # malformed: the API's own parsing answers it
+    if not isinstance(data, dict):
+        raise Problem(400, "Bad request", "The body must be a JSON object.")
     found = first_non_text(data)
     if found:
         raise Problem(400, "Bad request", found)

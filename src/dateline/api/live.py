@@ -22,7 +22,7 @@ from .cards import BylineOut, CommentsRef, TopicRef, readable_edition, topic_ref
 from .pagination import CursorQuery, LimitQuery, PageMeta, newest_first
 from .photos import PhotoOut, photo_out
 from .problems import Problem
-from .types import Id, Position
+from .types import Id, Patch, Position
 
 router = Router(tags=["live coverage"])
 
@@ -113,7 +113,7 @@ class PostIn(Schema):
     image_id: Id | None = None
 
 
-class PostPatch(Schema):
+class PostPatch(Patch):
     body: str | None = None
     revision: int | None = Field(None, description="The revision the edit was made against.")
     pinned: bool | None = None
@@ -121,7 +121,7 @@ class PostPatch(Schema):
     key_event_title: str | None = None
 
 
-class BlogPatch(Schema):
+class BlogPatch(Patch):
     summary: str | None = None
     status: Literal["live", "ended"] | None = None
 
