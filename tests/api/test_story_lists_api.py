@@ -89,3 +89,8 @@ def test_story_card_by_id(client, desk):
 def test_hidden_story_card_is_not_found(client, desk):
     for story in desk["hidden"]:
         assert_problem(client.get(f"/api/v1/stories/{story.pk}"), 404)
+
+
+def test_any_cursor_the_document_allows_is_a_position_in_the_list(client, desk):
+    for cursor in ("0_0", "9999999999999999_999999999999999999", "1_1"):
+        assert client.get(f"/api/v1/stories/?cursor={cursor}").status_code == 200

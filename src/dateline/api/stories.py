@@ -16,7 +16,7 @@ from .cards import (
     story_cards_page,
     with_last_modified,
 )
-from .pagination import CursorQuery, LimitQuery, decode_cursor, encode_cursor
+from .pagination import CursorQuery, LimitQuery, OffsetCursorQuery
 from .problems import Problem
 from .types import Id
 
@@ -60,14 +60,14 @@ def search(
     request,
     q: str = Query(..., min_length=1, max_length=200, description="Words to look for."),
     edition: str | None = Query(None, description="An edition's slug: its own and circulated."),
-    cursor: str | None = CursorQuery,
+    cursor: str | None = OffsetCursorQuery,
     limit: int = LimitQuery,
 ):
     found = search_stories(q, edition=readable_edition(edition) if edition else None)
-    start = decode_cursor(cursor, int)[0] if cursor else 0
+    start = int(cursor) if cursor else 0
     page = found[start : start + limit]
     more = start + limit < len(found)
     return {
         "items": [story_card(story, request) for story in page],
-        "next": encode_cursor(start + limit) if more else None,
+        "next": str(start + limit) if more else None,
     }
