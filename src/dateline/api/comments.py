@@ -14,7 +14,7 @@ from dateline.lib.addresses import client_ip
 
 from .auth import token_or_session
 from .problems import Problem
-from .types import Id, Position
+from .types import Body, Id, Position, Text
 
 router = Router(tags=["comments"])
 
@@ -36,8 +36,8 @@ class CommentList(Schema):
     next: int | None = Field(None, description="Pass as `after` for the next page.")
 
 
-class CommentIn(Schema):
-    text: str
+class CommentIn(Body):
+    text: Text
     parent_id: Id | None = None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ninja import Field, Router, Schema
+from ninja import Field, Path, Router, Schema
 
 from dateline.articles.front_page import front_page, topics_of
 from dateline.editions.models import EditionPage
@@ -10,8 +10,10 @@ from dateline.lib.absolute import absolute_url
 
 from .cards import StoryCardOut, TopicRef, prime_for_cards, readable_edition, story_card, topic_ref
 from .topics import TopicList, topic_out
+from .types import SLUG
 
 router = Router(tags=["editions"])
+EditionSlug = Path(..., pattern=SLUG, description="The edition's slug, e.g. es or cl.")
 
 
 class EditionOut(Schema):
@@ -63,7 +65,7 @@ def list_editions(request):
 
 
 @router.get("/{slug}", response=EditionOut, summary="An edition")
-def get_edition(request, slug: str):
+def get_edition(request, slug: str = EditionSlug):
     return edition_out(readable_edition(slug), request)
 
 
@@ -74,7 +76,7 @@ def get_edition(request, slug: str):
     description="The lead story, the top stories and the topics, as the front page shows them, "
     "curated by the edition's editors.",
 )
-def get_front_page(request, slug: str):
+def get_front_page(request, slug: str = EditionSlug):
     edition = readable_edition(slug)
     front = front_page(edition)
     lead = front["lead_story"]
@@ -88,6 +90,6 @@ def get_front_page(request, slug: str):
 
 
 @router.get("/{slug}/topics", response=TopicList, summary="An edition's topic hubs, by title")
-def list_topics(request, slug: str):
+def list_topics(request, slug: str = EditionSlug):
     topics = topics_of(readable_edition(slug))
     return {"items": [topic_out(topic, request) for topic in topics]}

@@ -22,7 +22,7 @@ from .cards import BylineOut, CommentsRef, TopicRef, readable_edition, topic_ref
 from .pagination import CursorQuery, LimitQuery, PageMeta, newest_first
 from .photos import PhotoOut, photo_out
 from .problems import Problem
-from .types import Id, Patch, Position
+from .types import SLUG, Body, Id, Patch, Position, Text
 
 router = Router(tags=["live coverage"])
 
@@ -107,22 +107,22 @@ class EventList(Schema):
     )
 
 
-class PostIn(Schema):
-    body: str = Field(..., description="Plain text (blank lines make paragraphs) or simple HTML.")
+class PostIn(Body):
+    body: Text = Field(..., description="Plain text (blank lines make paragraphs) or simple HTML.")
     key_event: bool = False
     image_id: Id | None = None
 
 
 class PostPatch(Patch):
-    body: str | None = None
+    body: Text | None = None
     revision: int | None = Field(None, description="The revision the edit was made against.")
     pinned: bool | None = None
     key_event: bool | None = None
-    key_event_title: str | None = None
+    key_event_title: Text | None = None
 
 
 class BlogPatch(Patch):
-    summary: str | None = None
+    summary: Text | None = None
     status: Literal["live", "ended"] | None = None
 
 
@@ -194,7 +194,9 @@ def list_live_blogs(
     request,
     cursor: str | None = CursorQuery,
     limit: int = LimitQuery,
-    edition: str | None = Query(None, description="An edition's slug: the blogs homed there."),
+    edition: str | None = Query(
+        None, pattern=SLUG, description="An edition's slug: the blogs homed there."
+    ),
 ):
     blogs = LiveBlogPage.objects.visible_to_readers()
     if edition:

@@ -18,7 +18,7 @@ from .cards import (
 )
 from .pagination import CursorQuery, LimitQuery, OffsetCursorQuery
 from .problems import Problem
-from .types import Id
+from .types import NO_NUL, SLUG, Id
 
 router = Router(tags=["stories"])
 search_router = Router(tags=["stories"])
@@ -27,8 +27,10 @@ search_router = Router(tags=["stories"])
 @router.get("/", response=StoryList, summary="Stories readers can see, newest first")
 def list_stories(
     request,
-    edition: str | None = Query(None, description="An edition's slug: its own and circulated."),
-    topic: str | None = Query(None, description="A topic's slug, in every edition."),
+    edition: str | None = Query(
+        None, pattern=SLUG, description="An edition's slug: its own and circulated."
+    ),
+    topic: str | None = Query(None, pattern=SLUG, description="A topic's slug, in every edition."),
     cursor: str | None = CursorQuery,
     limit: int = LimitQuery,
 ):
@@ -58,8 +60,12 @@ def get_story(request, story_id: Id, response: HttpResponse):
 )
 def search(
     request,
-    q: str = Query(..., min_length=1, max_length=200, description="Words to look for."),
-    edition: str | None = Query(None, description="An edition's slug: its own and circulated."),
+    q: str = Query(
+        ..., min_length=1, max_length=200, pattern=NO_NUL, description="Words to look for."
+    ),
+    edition: str | None = Query(
+        None, pattern=SLUG, description="An edition's slug: its own and circulated."
+    ),
     cursor: str | None = OffsetCursorQuery,
     limit: int = LimitQuery,
 ):

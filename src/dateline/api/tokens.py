@@ -11,13 +11,14 @@ from wagtail.models import APIToken
 
 from .auth import token_expiry
 from .problems import Problem
+from .types import Body, Text
 
 router = Router(tags=["auth"])
 
 
-class Credentials(Schema):
-    username: str
-    password: str
+class Credentials(Body):
+    username: Text
+    password: Text
 
 
 class TokenOut(Schema):

@@ -13,15 +13,27 @@ from typing import Annotated
 
 from annotated_types import Interval
 from ninja import Schema
-from pydantic import ConfigDict, model_validator
+from pydantic import ConfigDict, StringConstraints, model_validator
 
 DATABASE_MAX_INT = 2**63 - 1
 
 Id = Annotated[int, Interval(ge=1, le=DATABASE_MAX_INT)]
 Position = Annotated[int, Interval(ge=0, le=DATABASE_MAX_INT)]
 
+# Text a person sends: never a NUL (no database stores one), stated in the document.
+NO_NUL = r"^[^\x00]*$"
+Text = Annotated[str, StringConstraints(pattern=NO_NUL)]
+# An edition's or topic's slug, as Wagtail makes them: letters, digits, - and _.
+SLUG = r"^[-\w]+$"
 
-class Patch(Schema):
+
+class Body(Schema):
+    """A request body: a field the operation does not take is an error, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Patch(Body):
     """A partial change: only the fields it names change, it names at least one,
     and a field the resource does not have is an error, not silently ignored."""
 
