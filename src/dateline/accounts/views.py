@@ -1,4 +1,5 @@
-"""Account deletion: the reader's personal data goes; their comments stay, unattributed."""
+"""Account deletion: the reader's personal data goes; their comments stay, unattributed.
+And logging out of the admin, which ends the session on the server."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.account import LogoutView
 
 
 class DeleteAccountForm(forms.Form):
@@ -39,3 +41,19 @@ def delete_account(request):
         messages.success(request, _("Your account and personal data have been deleted."))
         return redirect("/")
     return TemplateResponse(request, "accounts/delete_account.html", {"form": form})
+
+
+class AdminLogoutView(LogoutView):
+    """Wagtail's admin logout, ending the session whatever the method.
+
+    Django's LogoutView logs out only on POST and answers a GET with 405, but
+    Wagtail's subclass deletes the browser's cookie whatever the answer: after a
+    GET the browser forgot the session while the server kept it, and any copy
+    of the cookie stayed signed in. So a GET logs out as a POST does; at worst
+    a forged link signs someone out.
+    """
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, *args, **kwargs):
+        return self.post(request, *args, **kwargs)
