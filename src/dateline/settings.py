@@ -115,7 +115,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "dateline.accounts.apps.UsersConfig",  # wagtail.users, with the username rule
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -244,6 +244,8 @@ LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "dateline.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# Letters of one alphabet, digits and . _ -, nothing that passes for another letter.
+ACCOUNT_USERNAME_VALIDATORS = "dateline.accounts.usernames.username_validators"
 ACCOUNT_EMAIL_VERIFICATION = envchoice(
     "DATELINE_EMAIL_VERIFICATION", "mandatory", ("mandatory", "optional", "none")
 )
