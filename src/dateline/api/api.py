@@ -16,7 +16,7 @@ from ninja.errors import ValidationError as SchemaError
 from dateline.live.actions import EditConflict
 
 from . import articles, comments, editions, live, stories, tokens, topics
-from .auth import optional_user
+from .auth import BAD_TOKEN, NO_CREDENTIALS, InvalidToken, optional_user
 from .problems import Problem, problem_response
 
 PROBLEM_SCHEMA = {
@@ -38,6 +38,7 @@ READ_ERRORS = {
 }
 WRITE_ERRORS = {
     **READ_ERRORS,
+    "401": "No token was sent (nor a signed-in session), or it is unknown, revoked or expired.",
     "403": "The caller may not do this here.",
     "409": "The change was made against a stale revision.",
     "413": "The request body is too large.",
@@ -166,13 +167,9 @@ def on_validation_error(request, exc: ValidationError):
 
 
 @api.exception_handler(AuthenticationError)
-def on_unauthenticated(request, exc):
-    return problem_response(
-        401,
-        "Unauthorized",
-        "Send a valid token as `Authorization: Bearer <token>` (POST /api/v1/auth/token).",
-        headers={"WWW-Authenticate": "Bearer"},
-    )
+def on_unauthenticated(request, exc: AuthenticationError):
+    detail = BAD_TOKEN if isinstance(exc, InvalidToken) else NO_CREDENTIALS
+    return problem_response(401, "Unauthorized", detail, headers={"WWW-Authenticate": "Bearer"})
 
 
 @api.exception_handler(PermissionDenied)
