@@ -8,6 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
     default = True  # this module holds two configurations
 
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()
+
 
 class UsersConfig(WagtailUsersAppConfig):
     """Wagtail's users app (in INSTALLED_APPS in its place), with user screens
