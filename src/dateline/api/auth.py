@@ -9,15 +9,13 @@ too; only a signed-in session meets the CSRF check.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from ninja.errors import AuthenticationError
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
-from wagtail.models import APIToken
+
+from dateline.accounts.tokens import token_expiry
 
 NO_CREDENTIALS = "Send a valid token as `Authorization: Bearer <token>` (POST /api/v1/auth/token)."
 BAD_TOKEN = "The token is unknown, revoked or expired; get a new one with POST /api/v1/auth/token."
@@ -25,10 +23,6 @@ BAD_TOKEN = "The token is unknown, revoked or expired; get a new one with POST /
 
 class InvalidToken(AuthenticationError):
     """A token was sent and is unknown, revoked or expired."""
-
-
-def token_expiry(token: APIToken):
-    return token.created + timedelta(days=settings.API_TOKEN_DAYS)
 
 
 class ExpiringBearerToken(BearerTokenAuth):

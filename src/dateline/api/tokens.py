@@ -9,7 +9,8 @@ from django.utils import timezone
 from ninja import Router, Schema
 from wagtail.models import APIToken
 
-from .auth import token_expiry
+from dateline.accounts.tokens import token_expiry
+
 from .problems import Problem
 
 router = Router(tags=["auth"])
