@@ -351,4 +351,13 @@ COMMENT_REPORTS_TO_HOLD = envint("DATELINE_COMMENT_REPORTS_TO_HOLD", 3)
 # "count/seconds": most comments one account, and one IP address, may post.
 COMMENT_RATE_PER_ACCOUNT = envrate("DATELINE_COMMENT_RATE_PER_ACCOUNT", "5/60")
 COMMENT_RATE_PER_IP = envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60")
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key", "signup": "10/h/ip"}
+
+# Sign-in (see dateline.accounts.sign_in): "count/seconds", the failed sign-ins
+# allowed from one address, and for one account (the username tried), before
+# every door (readers', the admin's, the API's) refuses for the rest of the window.
+LOGIN_FAILURES = envrate("DATELINE_LOGIN_FAILURES", "5/300")
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "{0}/{1}s/ip,{0}/{1}s/key".format(*LOGIN_FAILURES),
+    "signup": "10/h/ip",
+}
+WAGTAILADMIN_USER_LOGIN_FORM = "dateline.accounts.forms.AdminLoginForm"

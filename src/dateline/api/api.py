@@ -147,7 +147,7 @@ def no_such_path(request, *args, **kwargs):
 
 @api.exception_handler(Problem)
 def on_problem(request, exc: Problem):
-    return problem_response(exc.status, exc.title, exc.detail, **exc.extra)
+    return problem_response(exc.status, exc.title, exc.detail, headers=exc.headers, **exc.extra)
 
 
 @api.exception_handler(SchemaError)
