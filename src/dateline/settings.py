@@ -118,7 +118,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "dateline.accounts.apps.UsersConfig",  # wagtail.users, with the username rule
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -271,6 +271,8 @@ LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "dateline.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# Letters of one alphabet, digits and . _ -, nothing that passes for another letter.
+ACCOUNT_USERNAME_VALIDATORS = "dateline.accounts.usernames.username_validators"
 ACCOUNT_EMAIL_VERIFICATION = envchoice(
     "DATELINE_EMAIL_VERIFICATION", "mandatory", ("mandatory", "optional", "none")
 )
@@ -386,4 +388,13 @@ COMMENT_REPORTS_TO_HOLD = envint("DATELINE_COMMENT_REPORTS_TO_HOLD", 3)
 # "count/seconds": most comments one account, and one IP address, may post.
 COMMENT_RATE_PER_ACCOUNT = envrate("DATELINE_COMMENT_RATE_PER_ACCOUNT", "5/60")
 COMMENT_RATE_PER_IP = envrate("DATELINE_COMMENT_RATE_PER_IP", "20/60")
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key", "signup": "10/h/ip"}
+
+# Sign-in (see dateline.accounts.sign_in): "count/seconds", the failed sign-ins
+# allowed from one address, and for one account (the username tried), before
+# every door (readers', the admin's, the API's) refuses for the rest of the window.
+LOGIN_FAILURES = envrate("DATELINE_LOGIN_FAILURES", "5/300")
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "{0}/{1}s/ip,{0}/{1}s/key".format(*LOGIN_FAILURES),
+    "signup": "10/h/ip",
+}
+WAGTAILADMIN_USER_LOGIN_FORM = "dateline.accounts.forms.AdminLoginForm"

@@ -5,11 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from dateline.accounts.views import delete_account
+from dateline.accounts.views import AdminLogoutView, delete_account
 from dateline.api.api import api, no_such_path
 from dateline.articles.views import search
 
 urlpatterns = [
+    # Before Wagtail's own, which deletes the cookie without always ending the session.
+    path("admin/logout/", AdminLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/delete/", delete_account, name="account_delete"),

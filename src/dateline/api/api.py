@@ -16,7 +16,7 @@ from ninja.errors import ValidationError as SchemaError
 from dateline.live.actions import EditConflict
 
 from . import articles, comments, editions, live, stories, tokens, topics
-from .auth import optional_user
+from .auth import BAD_TOKEN, NO_CREDENTIALS, InvalidToken, optional_user
 from .bodies import check_body
 from .problems import Problem, problem_response
 
@@ -39,6 +39,7 @@ READ_ERRORS = {
 }
 WRITE_ERRORS = {
     **READ_ERRORS,
+    "401": "No token was sent (nor a signed-in session), or it is unknown, revoked or expired.",
     "403": "The caller may not do this here.",
     "409": "The change was made against a stale revision.",
     "413": "The request body is too large.",
@@ -164,7 +165,7 @@ def no_such_path(request, *args, **kwargs):
 
 @api.exception_handler(Problem)
 def on_problem(request, exc: Problem):
-    return problem_response(exc.status, exc.title, exc.detail, **exc.extra)
+    return problem_response(exc.status, exc.title, exc.detail, headers=exc.headers, **exc.extra)
 
 
 @api.exception_handler(SchemaError)
@@ -184,13 +185,9 @@ def on_validation_error(request, exc: ValidationError):
 
 
 @api.exception_handler(AuthenticationError)
-def on_unauthenticated(request, exc):
-    return problem_response(
-        401,
-        "Unauthorized",
-        "Send a valid token as `Authorization: Bearer <token>` (POST /api/v1/auth/token).",
-        headers={"WWW-Authenticate": "Bearer"},
-    )
+def on_unauthenticated(request, exc: AuthenticationError):
+    detail = BAD_TOKEN if isinstance(exc, InvalidToken) else NO_CREDENTIALS
+    return problem_response(401, "Unauthorized", detail, headers={"WWW-Authenticate": "Bearer"})
 
 
 @api.exception_handler(PermissionDenied)

@@ -8,9 +8,10 @@ from django.http import JsonResponse
 class Problem(Exception):
     """An API error with a status, a title and a detail a developer can act on."""
 
-    def __init__(self, status: int, title: str, detail: str = "", **extra):
+    def __init__(self, status: int, title: str, detail: str = "", headers=None, **extra):
         super().__init__(detail or title)
         self.status, self.title, self.detail, self.extra = status, title, detail, extra
+        self.headers = headers or {}
 
 
 def problem_response(status: int, title: str, detail: str = "", headers=None, **extra):

@@ -106,6 +106,11 @@ def holders(edition: EditionPage, role: Role) -> QuerySet[User]:
     )
 
 
+def people_with_roles_in(editions: QuerySet[EditionPage]) -> QuerySet[User]:
+    """Everyone holding any role in any of these editions through its groups."""
+    return get_user_model().objects.filter(groups__edition_group__edition__in=editions)
+
+
 def people_in(edition: EditionPage) -> list[tuple[User, Role]]:
     """Everyone holding a role in the edition, with that role: reporters first,
     then editors, then edition admins, each by username."""
