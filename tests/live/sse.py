@@ -22,6 +22,8 @@ class StreamReader:
         self.scope = {"type": "http", "method": "GET", "headers": headers, "query_string": query}
         self.blog_id = blog_id
         self.status = None
+        self.headers: dict[bytes, bytes] = {}
+        self.body = b""
         self.messages = Splitter()
         self.events: list[dict] = []
         self.comments = 0
@@ -42,8 +44,10 @@ class StreamReader:
     async def _send(self, message):
         if message["type"] == "http.response.start":
             self.status = message["status"]
+            self.headers = dict(message.get("headers", ()))
             return
         self.sends += 1
+        self.body += message.get("body", b"")
         if self.stall is not None and self.sends > 1:
             await self.stall.wait()  # the write never completes
         if self.delay and self.sends > 1:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from annotated_types import Interval
 
-DATABASE_MAX_INT = 2**63 - 1
+from dateline.lib.ids import DATABASE_MAX_INT
 
 Id = Annotated[int, Interval(ge=1, le=DATABASE_MAX_INT)]
 Position = Annotated[int, Interval(ge=0, le=DATABASE_MAX_INT)]

@@ -28,6 +28,7 @@ from wagtail.models import Page, PageManager
 from dateline.articles.models import StoryPage, StoryQuerySet
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
+from dateline.lib.ids import is_database_id
 from dateline.lib.sanitize import html_to_text
 
 # How many of a blog's newest posts its structured data lists.
@@ -36,13 +37,13 @@ STRUCTURED_DATA_POSTS = 20
 PAGE_SIZE = 20
 
 
-def _positive(value) -> int | None:
-    """A positive whole number from a query parameter, or None."""
+def _post_id(value) -> int | None:
+    """A post's id from a query parameter, or None if it cannot be one."""
     try:
         number = int(value)
     except (TypeError, ValueError):
         return None
-    return number if number > 0 else None
+    return number if is_database_id(number) else None
 
 
 class LiveBlogQuerySet(StoryQuerySet):
@@ -169,7 +170,7 @@ class LiveBlogPage(StoryPage):
         """The page's posts: the newest, or older ones (`before` a post's id), or from
         a post (`post`, a permalink), with the pinned post and key events."""
         posts = LivePost.objects.filter(blog=self).select_related("author", "image")
-        before, anchor = _positive(before), _positive(post)
+        before, anchor = _post_id(before), _post_id(post)
         window = posts
         if anchor and posts.filter(pk=anchor).exists():
             target = posts.get(pk=anchor)

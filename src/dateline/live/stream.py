@@ -19,6 +19,8 @@ import json
 import re
 from urllib.parse import parse_qs
 
+from dateline.lib.ids import is_database_id
+
 from . import db, delivery
 from .fanout import Reader, get_hub
 
@@ -39,6 +41,10 @@ def _problem(status: int, title: str, detail: str) -> tuple[int, bytes]:
     return status, json.dumps(body).encode()
 
 
+def _not_found(blog_id: int) -> tuple[int, bytes]:
+    return _problem(404, "Not found", f"No live blog {blog_id} is published.")
+
+
 def _start_position(scope) -> str | None:
     for name, value in scope.get("headers", ()):
         if name == b"last-event-id":
@@ -52,6 +58,10 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         status, body = _problem(405, "Method not allowed", "The stream only answers GET.")
         await _send_problem(send, status, body, extra=[(b"allow", b"GET")])
         return
+    if not is_database_id(blog_id):
+        # The path takes any digits; a number the database cannot hold names no blog.
+        await _send_problem(send, *_not_found(blog_id))
+        return
     hub = get_hub()
     position = _start_position(scope)
     # A blog this process already streams needs no database read to admit one
@@ -63,8 +73,7 @@ async def stream(scope, receive, send, blog_id: int) -> None:
     if after is None:
         visible, newest = await db.read(delivery.visibility_and_position, blog_id)
         if not visible:
-            status, body = _problem(404, "Not found", f"No live blog {blog_id} is published.")
-            await _send_problem(send, status, body)
+            await _send_problem(send, *_not_found(blog_id))
             return
         after = delivery.start_after(position, newest)
 
