@@ -10,7 +10,15 @@ import asyncio
 import json
 
 from bench.harness.sse import Message, Splitter
+from dateline.live.delivery import event_id as qualified
+from dateline.live.models import LiveState
 from dateline.live.stream import stream
+
+
+def event_id(blog, seq: int) -> str:
+    """The id the stream gives the blog's event `seq`, which a reconnecting client
+    sends back. It reads the database: call it outside the event loop."""
+    return qualified(LiveState.objects.get(blog=blog).epoch, seq)
 
 
 class StreamReader:
@@ -97,4 +105,5 @@ class StreamReader:
 
     @property
     def seqs(self) -> list[int]:
-        return [int(e["id"]) for e in self.events if e["id"]]
+        """The sequence numbers of the events received (their ids are `<epoch>-<seq>`)."""
+        return [int(e["id"].rsplit("-", 1)[1]) for e in self.events if e["id"]]

@@ -102,3 +102,9 @@ def test_key_event_without_a_title_is_named_by_its_text_as_readers_see_it(client
     actions.check_mark_key_event(post, reporter, True)
     link = read(client, blog.url).select_one("#key-events-list a")
     assert link.get_text(" ", strip=True).endswith("Q&A with the mayor. More soon.")
+
+
+def test_page_qualifies_its_position_with_the_blogs_epoch(client, blog, reporter):
+    actions.check_publish_post(blog, reporter, "First.")
+    root = read(client, blog.url).select_one("#live-posts")
+    assert root["data-epoch"] == blog.live_state.epoch

@@ -22,7 +22,7 @@ from .cards import BylineOut, CommentsRef, TopicRef, readable_edition, topic_ref
 from .pagination import CursorQuery, LimitQuery, PageMeta, newest_first
 from .photos import PhotoOut, photo_out
 from .problems import Problem
-from .types import Id, Position
+from .types import Id
 
 router = Router(tags=["live coverage"])
 
@@ -39,6 +39,12 @@ class LiveBlogOut(Schema):
     ended_at: datetime | None
     summary: str
     last_seq: int
+    epoch: str = Field(
+        ...,
+        description="Qualifies `last_seq`: a position in the blog is `<epoch>-<seq>`. It changes "
+        "when the blog's sequence restarts (a database restored from a backup); positions of "
+        "another epoch are reset.",
+    )
 
 
 class LiveBlogList(PageMeta):
@@ -102,6 +108,9 @@ class EventOut(Schema):
 class EventList(Schema):
     events: list[EventOut]
     last_seq: int
+    epoch: str = Field(
+        ..., description="The blog's epoch: poll on with `after=<epoch>-<last seq applied>`."
+    )
     reset: bool = Field(
         False, description="True when `after` cannot be honoured: reload the blog's current state."
     )
@@ -140,6 +149,7 @@ def _blog_out(blog: LiveBlogPage, request) -> dict:
         "ended_at": state.ended_at,
         "summary": state.summary,
         "last_seq": state.last_seq,
+        "epoch": state.epoch,
     }
 
 
@@ -232,29 +242,40 @@ def list_posts(request, blog_id: Id, cursor: str | None = CursorQuery, limit: in
     summary="Events after a sequence number (polling)",
     description=(
         "The same events as the SSE stream at /api/v1/liveblogs/{id}/stream. Poll with "
-        "`after` set to the last `seq` you applied. Responses carry an ETag; send it back "
-        "as If-None-Match to get 304 Not Modified when nothing changed."
+        "`after` set to `<epoch>-<seq>`: the blog's `epoch` and the last `seq` you applied "
+        "(a bare `seq` is taken too, but cannot tell another epoch's position from this "
+        "one's). A position of another epoch, ahead of the blog or too far behind answers "
+        "`reset: true`: reload the blog's current state. Responses carry an ETag; send it "
+        "back as If-None-Match to get 304 Not Modified when nothing changed."
     ),
 )
 def list_events(
     request,
     blog_id: Id,
-    after: Position = Query(0),
+    after: str = Query(
+        "0",
+        pattern=delivery.POSITION_PATTERN,
+        description="`<epoch>-<seq>`, or a bare `seq`: the last event the client applied.",
+    ),
     limit: int = Query(500, ge=1, le=1000),
 ):
     blog = readable_blog(request, blog_id)
-    newest = delivery.last_seq(blog.pk)
+    position = delivery.parse_position(after)
+    if position is None:
+        raise Problem(400, "Bad request", "`after` is past the largest sequence number.")
+    epoch, newest = delivery.epoch_and_last_seq(blog.pk)
     public = LiveBlogPage.objects.visible_to_readers().filter(pk=blog.pk).exists()
-    etag = f'W/"live-{blog.pk}-{after}-{newest}-{limit}"'
+    etag = f'W/"live-{blog.pk}-{epoch}-{after}-{newest}-{limit}"'
     cache_control = "public, max-age=1, stale-while-revalidate=2" if public else "private, no-store"
+    start = delivery.replay_after(position, epoch, newest)
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
-    elif not delivery.can_replay(after, newest):
-        response = JsonResponse({"events": [], "last_seq": newest, "reset": True})
+    elif start is None:
+        response = JsonResponse({"events": [], "last_seq": newest, "epoch": epoch, "reset": True})
     else:
-        events = [event.as_json() for event in delivery.events_after(blog.pk, after, limit)]
+        events = [event.as_json() for event in delivery.events_after(blog.pk, start, limit)]
         response = JsonResponse(
-            {"events": events, "last_seq": newest, "reset": False},
+            {"events": events, "last_seq": newest, "epoch": epoch, "reset": False},
             json_dumps_params={"ensure_ascii": False},
         )
     response["ETag"] = etag
@@ -266,10 +287,13 @@ def list_events(
     "/{blog_id}/stream",
     summary="Events as Server-Sent Events",
     description=(
-        "Each message has `id:` the sequence number, `event:` the type and `data:` the same "
-        "JSON as one polling event. Start from the page's position with `after`; a "
+        "Each message has `id:` the sequence number qualified by the blog's epoch "
+        "(`<epoch>-<seq>`), `event:` the type and `data:` the same JSON as one polling event. "
+        "Start from the page's position with `after` (`<epoch>-<seq>`, or a bare `seq`); a "
         "reconnecting EventSource sends `Last-Event-ID` and gets exactly what it missed. A "
-        "position that cannot be honoured gets a `reset` event: reload the blog's state. "
+        "position that cannot be honoured (another blog's or another epoch's id, a bare "
+        "number as `Last-Event-ID`, ahead of the blog, malformed, or too far behind) gets a "
+        "`reset` event: reload the blog's state. "
         "Heartbeat comments keep idle connections open. Served as a long-lived stream by the "
         "ASGI application; a server without it answers with the missed events and closes, "
         "and the client reconnects after `retry`."
@@ -286,16 +310,18 @@ def list_events(
 def stream_events(
     request,
     blog_id: Id,
-    after: Position | None = Query(None, description="The last `seq` the client applied."),
+    after: str | None = Query(
+        None, description="`<epoch>-<seq>`, or a bare `seq`: the last event the client applied."
+    ),
 ):
     blog = readable_blog(request, blog_id)
-    newest = delivery.last_seq(blog.pk)
-    position = request.headers.get("Last-Event-ID", None if after is None else str(after))
-    start = delivery.start_after(position, newest)
+    epoch, newest = delivery.epoch_and_last_seq(blog.pk)
+    start = delivery.start_after(request.headers.get("Last-Event-ID"), after, epoch, newest)
     if start is None:
         messages = [delivery.RESET]
     else:
-        messages = [delivery.sse_message(e) for e in delivery.events_after(blog.pk, start)]
+        events = delivery.events_after(blog.pk, start)
+        messages = [delivery.sse_message(e, epoch) for e in events]
     return HttpResponse(
         b"".join([delivery.RETRY, *messages]),
         content_type="text/event-stream",

@@ -19,7 +19,7 @@ from dateline.lib.sanitize import text_to_html
 
 from . import rendering
 from .broker import notify_on_commit
-from .models import LiveBlogPage, LiveEvent, LivePost, LiveState
+from .models import LiveBlogPage, LiveEvent, LivePost, LiveState, new_epoch
 
 Type = LiveEvent.Type
 
@@ -265,3 +265,22 @@ def do_set_coverage(blog: LiveBlogPage, live: bool) -> LiveState:
 def check_set_coverage(blog: LiveBlogPage, user, live: bool) -> LiveState:
     _require(can_run_coverage(user, blog), blog, "open or close coverage")
     return do_set_coverage(blog, bool(live))
+
+
+# Epochs ----------------------------------------------------------------------
+
+
+def do_renew_epochs() -> int:
+    """Gives every live blog a new epoch; returns how many.
+
+    For a database restored from a backup: each blog's sequence carries on from
+    where the backup left it, so ids that readers received after the backup
+    was taken would name events the restored blog numbers differently. Under a
+    new epoch those ids are recognised and reset (DESIGN §5.3). Streams open in
+    running processes notice at their next read and drop their readers, who
+    reconnect and are reset.
+    """
+    renewed = 0
+    for blog_id in LiveState.objects.values_list("blog_id", flat=True):
+        renewed += LiveState.objects.filter(blog_id=blog_id).update(epoch=new_epoch())
+    return renewed

@@ -7,6 +7,7 @@ increasing sequence number, in the same transaction as the change (see
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from django.conf import settings
@@ -182,6 +183,7 @@ class LiveBlogPage(StoryPage):
         return {
             "state": state,
             "last_seq": state.last_seq,
+            "epoch": state.epoch,
             "posts": page[:PAGE_SIZE],
             "older_than": page[PAGE_SIZE - 1].pk if len(page) > PAGE_SIZE else None,
             "showing_newest": window is posts,
@@ -190,11 +192,20 @@ class LiveBlogPage(StoryPage):
         }
 
 
+def new_epoch() -> str:
+    """A fresh epoch: random, so that no other blog and no earlier life of this one has it."""
+    return secrets.token_hex(8)
+
+
 class LiveState(models.Model):
     """What the desk changes on a live blog, outside the page's revisions.
 
     `last_seq` is the blog's event counter: actions increment it under a row
     lock, so sequence numbers are gap-free and strictly increasing per blog.
+    `epoch` qualifies it (DESIGN §5.3): an event's id is `<epoch>-<seq>`, and
+    the epoch changes whenever the counter could restart (a new state, a
+    database restored from a backup), so an id from another blog or another
+    life of this one is never taken for one of its own.
     """
 
     class Status(models.TextChoices):
@@ -211,9 +222,10 @@ class LiveState(models.Model):
     summary = models.TextField(blank=True, help_text=_("Sanitised HTML shown to readers."))
     summary_updated_at = models.DateTimeField(null=True, blank=True)
     last_seq = models.PositiveBigIntegerField(default=0)
+    epoch = models.CharField(max_length=16, default=new_epoch)
 
     def __str__(self) -> str:
-        return f"{self.blog_id}: {self.status} @ {self.last_seq}"
+        return f"{self.blog_id}: {self.status} @ {self.epoch}-{self.last_seq}"
 
 
 class LivePost(models.Model):

@@ -5,10 +5,12 @@ templates): one process holds many thousands of these, and each costs only a
 small queue and a coroutine. Visibility, replay and the events themselves come
 from `live.delivery`, the same code the polling endpoint uses.
 
-Where a reader starts: the `Last-Event-ID` header (sent by a reconnecting
-EventSource), else `?after=SEQ` (the page's own position), else now. A position
-the server cannot honour (ahead of the blog, not a number, or further back than
-LIVE_MAX_REPLAY) gets an explicit `reset` event and the stream ends.
+Each message's id is `<epoch>-<seq>` (`delivery.event_id`). Where a reader
+starts: the `Last-Event-ID` header (sent by a reconnecting EventSource, so an
+id), else `?after=` (the page's own position, `<epoch>-<seq>` or a bare seq),
+else now. A position the server cannot honour (another blog's or another
+epoch's, ahead of the blog, malformed, or further back than LIVE_MAX_REPLAY)
+gets an explicit `reset` event and the stream ends.
 """
 
 from __future__ import annotations
@@ -45,12 +47,15 @@ def _not_found(blog_id: int) -> tuple[int, bytes]:
     return _problem(404, "Not found", f"No live blog {blog_id} is published.")
 
 
-def _start_position(scope) -> str | None:
+def _start_position(scope) -> tuple[str | None, str | None]:
+    """The `Last-Event-ID` header and the `?after=` parameter, as sent."""
+    last_event_id = None
     for name, value in scope.get("headers", ()):
         if name == b"last-event-id":
-            return value.decode("latin-1").strip()
+            last_event_id = value.decode("latin-1").strip()
+            break
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-    return query.get("after", [None])[0]
+    return last_event_id, query.get("after", [None])[0]
 
 
 async def stream(scope, receive, send, blog_id: int) -> None:
@@ -63,19 +68,22 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         await _send_problem(send, *_not_found(blog_id))
         return
     hub = get_hub()
-    position = _start_position(scope)
+    last_event_id, position = _start_position(scope)
     # A blog this process already streams needs no database read to admit one
     # more reader; the database decides when the channel cannot (a position
     # ahead of what the channel has delivered, say).
     channel = hub.channels.get(blog_id)
     known = channel.known_position() if channel is not None else None
-    after = delivery.start_after(position, known) if known is not None else None
+    after = None
+    if known is not None:
+        epoch, newest = known
+        after = delivery.start_after(last_event_id, position, epoch, newest)
     if after is None:
-        visible, newest = await db.read(delivery.visibility_and_position, blog_id)
+        visible, epoch, newest = await db.read(delivery.visibility_and_position, blog_id)
         if not visible:
             await _send_problem(send, *_not_found(blog_id))
             return
-        after = delivery.start_after(position, newest)
+        after = delivery.start_after(last_event_id, position, epoch, newest)
 
     await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
     await send({"type": "http.response.body", "body": delivery.RETRY, "more_body": True})
@@ -105,7 +113,7 @@ async def stream(scope, receive, send, blog_id: int) -> None:
             await send(
                 {
                     "type": "http.response.body",
-                    "body": delivery.sse_message(event),
+                    "body": delivery.sse_message(event, epoch),
                     "more_body": True,
                 }
             )

@@ -8,6 +8,7 @@
   var api = desk.dataset.api;
   var text = desk.dataset;
   var lastSeq = parseInt(desk.dataset.lastSeq, 10) || 0;
+  var epoch = desk.dataset.epoch || "";  // qualifies lastSeq: "<epoch>-<seq>"
   var form = document.getElementById("desk-form");
   var body = document.getElementById("desk-body");
   var keyEvent = document.getElementById("desk-key-event");
@@ -182,7 +183,8 @@
   function poll() {
     if (polling) return;
     polling = true;
-    fetch(api + "/events?after=" + lastSeq, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    var after = epoch ? epoch + "-" + lastSeq : String(lastSeq);
+    fetch(api + "/events?after=" + encodeURIComponent(after), { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) { return r.json(); })
       .then(function (data) {
         polling = false;
