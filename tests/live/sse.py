@@ -7,12 +7,17 @@ benchmarks agree on what a message is.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 
 from bench.harness.sse import Message, Splitter
 from dateline.live.delivery import event_id as qualified
 from dateline.live.models import LiveState
 from dateline.live.stream import stream
+
+# Unless a test names a reader's address, each reader comes from one of its own,
+# so the cap on streams per address plays no part.
+_addresses = (f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}" for n in itertools.count(1))
 
 
 def event_id(blog, seq: int) -> str:
@@ -22,12 +27,27 @@ def event_id(blog, seq: int) -> str:
 
 
 class StreamReader:
-    def __init__(self, blog_id: int, last_event_id=None, after=None, stall=False, delay=0.0):
-        headers = (
-            [(b"last-event-id", str(last_event_id).encode())] if last_event_id is not None else []
-        )
+    def __init__(
+        self,
+        blog_id: int,
+        last_event_id=None,
+        after=None,
+        stall=False,
+        delay=0.0,
+        address: str | None = None,
+        headers: tuple[tuple[bytes, bytes], ...] = (),
+    ):
+        headers = [*headers]
+        if last_event_id is not None:
+            headers.append((b"last-event-id", str(last_event_id).encode()))
         query = f"after={after}".encode() if after is not None else b""
-        self.scope = {"type": "http", "method": "GET", "headers": headers, "query_string": query}
+        self.scope = {
+            "type": "http",
+            "method": "GET",
+            "headers": headers,
+            "query_string": query,
+            "client": (address or next(_addresses), 50000),
+        }
         self.blog_id = blog_id
         self.status = None
         self.headers: dict[bytes, bytes] = {}

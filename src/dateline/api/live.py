@@ -296,14 +296,23 @@ def list_events(
         "`reset` event: reload the blog's state. "
         "Heartbeat comments keep idle connections open. Served as a long-lived stream by the "
         "ASGI application; a server without it answers with the missed events and closes, "
-        "and the client reconnects after `retry`."
+        "and the client reconnects after `retry`. One client address holds at most "
+        "DATELINE_LIVE_MAX_STREAMS_PER_IP streams in a server process: one more is refused "
+        "with 429 and `Retry-After` (poll /events meanwhile)."
     ),
     openapi_extra={
         "responses": {
             "200": {
                 "description": "An event stream.",
                 "content": {"text/event-stream": {"schema": {"type": "string"}}},
-            }
+            },
+            "429": {
+                "description": "This address holds as many live streams as it may; see "
+                "`Retry-After`.",
+                "content": {
+                    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+                },
+            },
         }
     },
 )

@@ -248,11 +248,27 @@ class Channel:
 
 
 class Hub:
-    """Every live channel of this process."""
+    """Every live channel of this process, and the streams each address holds open."""
 
     def __init__(self) -> None:
         self.channels: dict[int, Channel] = {}
         self.lock = asyncio.Lock()
+        self.streams_by_address: dict[str, int] = {}
+
+    def admit(self, address: str) -> bool:
+        """Counts one more stream from `address`, unless it already holds
+        LIVE_MAX_STREAMS_PER_IP of them. Every admitted stream is `release`d."""
+        held = self.streams_by_address.get(address, 0)
+        cap = settings.LIVE_MAX_STREAMS_PER_IP
+        if cap and held >= cap:
+            return False
+        self.streams_by_address[address] = held + 1
+        return True
+
+    def release(self, address: str) -> None:
+        held = self.streams_by_address.pop(address, 0) - 1
+        if held > 0:
+            self.streams_by_address[address] = held
 
     async def join(self, blog_id: int, reader: Reader) -> Channel:
         async with self.lock:

@@ -11,6 +11,10 @@ id), else `?after=` (the page's own position, `<epoch>-<seq>` or a bare seq),
 else now. A position the server cannot honour (another blog's or another
 epoch's, ahead of the blog, malformed, or further back than LIVE_MAX_REPLAY)
 gets an explicit `reset` event and the stream ends.
+
+One client address holds at most LIVE_MAX_STREAMS_PER_IP streams open in a
+process; one more is refused with 429 and `Retry-After`, and a stream that ends
+frees its place.
 """
 
 from __future__ import annotations
@@ -21,14 +25,20 @@ import json
 import re
 from urllib.parse import parse_qs
 
+from django.conf import settings
+
+from dateline.lib.addresses import client_ip_of_scope
 from dateline.lib.ids import is_database_id
 
 from . import db, delivery
-from .fanout import Reader, get_hub
+from .fanout import Hub, Reader, get_hub
 
 # The stream's path, answered here before Django (`dateline.asgi` routes it);
 # the API documents it as GET /api/v1/liveblogs/{id}/stream.
 STREAM_PATH = re.compile(r"^/api/v1/liveblogs/(\d+)/stream/?$")
+
+# When an address over its cap of streams may try again, in seconds.
+RETRY_AFTER = b"30"
 
 HEADERS = [
     (b"content-type", b"text/event-stream; charset=utf-8"),
@@ -68,6 +78,23 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         await _send_problem(send, *_not_found(blog_id))
         return
     hub = get_hub()
+    address = client_ip_of_scope(scope)
+    if not hub.admit(address):
+        status, body = _problem(
+            429,
+            "Too many requests",
+            f"This address holds {settings.LIVE_MAX_STREAMS_PER_IP} live streams already: close "
+            f"one, or poll /api/v1/liveblogs/{blog_id}/events.",
+        )
+        await _send_problem(send, status, body, extra=[(b"retry-after", RETRY_AFTER)])
+        return
+    try:
+        await _serve(scope, receive, send, hub, blog_id)
+    finally:
+        hub.release(address)
+
+
+async def _serve(scope, receive, send, hub: Hub, blog_id: int) -> None:
     last_event_id, position = _start_position(scope)
     # A blog this process already streams needs no database read to admit one
     # more reader; the database decides when the channel cannot (a position

@@ -208,7 +208,10 @@
         data.events.concat(waiting.splice(0)).sort(function (a, b) { return a.seq - b.seq; })
           .forEach(receive);
       })
-      .catch(function () { catchingUp = false; window.setTimeout(catchUp, 3000); });
+      .catch(function () {
+        catchingUp = false;
+        if (!polling) window.setTimeout(catchUp, 3000);  // polling tries again anyway
+      });
   }
 
   newButton.addEventListener("click", function () {
@@ -231,5 +234,12 @@
   source.addEventListener("reset", function () {
     source.close();
     window.location.reload();
+  });
+  // EventSource gives up on a stream the server refuses (too many open from
+  // this address, say): the page then follows the blog by polling.
+  var polling = null;
+  source.addEventListener("error", function () {
+    if (source.readyState !== EventSource.CLOSED || polling) return;
+    polling = window.setInterval(function () { if (!catchingUp) catchUp(); }, 10000);
   });
 })();
