@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from ninja import Field, Query, Router, Schema, Status
 
@@ -343,6 +344,8 @@ def stream_events(
     response={201: dict},
     auth=token_or_session,
     summary="Publish a post",
+    description="Anyone who may write in the blog's edition posts; only editors, edition "
+    "admins and site admins publish a post as a key event.",
 )
 def publish_post(request, blog_id: Id, payload: PostIn):
     blog = postable_blog(request.user, blog_id)
@@ -363,21 +366,26 @@ def publish_post(request, blog_id: Id, payload: PostIn):
     auth=token_or_session,
     summary="Edit, pin or mark a post as a key event",
     description="An edit of `body` must carry the `revision` it was made against; a stale "
-    "revision gets 409 Conflict with the current post.",
+    "revision gets 409 Conflict with the current post. Reporters edit their own posts; "
+    "editors, edition admins and site admins edit anyone's, and alone pin posts and mark key "
+    "events (403 for anyone else). A patch is applied whole or not at all.",
 )
 def change_post(request, blog_id: Id, post_id: Id, payload: PostPatch):
     post = editable_post(request.user, blog_id, post_id)
-    if payload.body is not None:
-        if payload.revision is None:
-            raise Problem(422, "Unprocessable content", "An edit must carry `revision`.")
-        post = actions.check_edit_post(post, request.user, payload.body, payload.revision)
-    if payload.pinned is not None:
-        post = actions.check_pin_post(post, request.user, payload.pinned)
-    if payload.key_event is not None or payload.key_event_title is not None:
-        key_event = post.is_key_event if payload.key_event is None else payload.key_event
-        post = actions.check_mark_key_event(
-            post, request.user, key_event, payload.key_event_title or post.key_event_title
-        )
+    if payload.body is not None and payload.revision is None:
+        raise Problem(422, "Unprocessable content", "An edit must carry `revision`.")
+    # All of the patch or none of it: a reporter's edit is not kept when the pin
+    # that came with it is refused. Readers hear of it only after commit.
+    with transaction.atomic():
+        if payload.body is not None:
+            post = actions.check_edit_post(post, request.user, payload.body, payload.revision)
+        if payload.pinned is not None:
+            post = actions.check_pin_post(post, request.user, payload.pinned)
+        if payload.key_event is not None or payload.key_event_title is not None:
+            key_event = post.is_key_event if payload.key_event is None else payload.key_event
+            post = actions.check_mark_key_event(
+                post, request.user, key_event, payload.key_event_title or post.key_event_title
+            )
     return rendering.post_json(post, post.blog)
 
 
@@ -386,6 +394,8 @@ def change_post(request, blog_id: Id, post_id: Id, payload: PostPatch):
     response={204: None},
     auth=token_or_session,
     summary="Delete a post",
+    description="Reporters delete their own posts; editors, edition admins and site admins "
+    "delete anyone's.",
 )
 def delete_post(request, blog_id: Id, post_id: Id):
     actions.check_delete_post(editable_post(request.user, blog_id, post_id), request.user)
