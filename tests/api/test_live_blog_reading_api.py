@@ -58,3 +58,7 @@ def test_stream_from_a_position_ahead_of_the_blog_resets(client, blog):
 def test_posts_of_an_unpublished_blog_are_not_found(client, blog):
     blog.unpublish()
     assert_problem(client.get(f"/api/v1/liveblogs/{blog.pk}/posts"), 404)
+
+
+def test_stream_without_an_asgi_server_refuses_a_malformed_position(client, blog):
+    assert_problem(client.get(f"/api/v1/liveblogs/{blog.pk}/stream?after=banana"), 400)

@@ -16,15 +16,15 @@ from typing import NamedTuple
 from django.conf import settings
 
 from dateline.editions.access import readable
-from dateline.lib.ids import DATABASE_MAX_INT
 
 from .models import LiveBlogPage, LiveEvent, LiveState
 
 # What a position looks like; anything else is malformed. The epoch's part is
 # looser than what `new_epoch` makes, so an id of any epoch parses and is then
-# told apart by comparison.
-POSITION_PATTERN = r"^(?:[0-9A-Za-z]{1,32}-)?[0-9]{1,19}$"
-_POSITION = re.compile(r"(?:([0-9A-Za-z]{1,32})-)?([0-9]{1,19})", re.ASCII)
+# told apart by comparison. At most 18 digits: always within the database's
+# range, and more events than any blog will have.
+POSITION_PATTERN = r"^(?:[0-9A-Za-z]{1,32}-)?[0-9]{1,18}$"
+_POSITION = re.compile(r"(?:([0-9A-Za-z]{1,32})-)?([0-9]{1,18})", re.ASCII)
 
 
 class Position(NamedTuple):
@@ -33,11 +33,9 @@ class Position(NamedTuple):
 
 
 def parse_position(text: str | None) -> Position | None:
-    """The position `text` names, or None when it is malformed or past the database's range."""
+    """The position `text` names, or None when it is malformed."""
     match = _POSITION.fullmatch((text or "").strip())
-    if match is None or int(match[2]) > DATABASE_MAX_INT:
-        return None
-    return Position(match[1], int(match[2]))
+    return Position(match[1], int(match[2])) if match else None
 
 
 def event_id(epoch: str, seq: int) -> str:
