@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import runpy
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from dateline import settings
 from dateline.settings import envbool, envchoice, envint, envrate, envsecret
 
 
@@ -60,3 +63,9 @@ def test_envchoice_names_the_variable_and_the_choices(monkeypatch):
     monkeypatch.setenv("DATELINE_EMAIL_VERIFICATION", "sometimes")
     with pytest.raises(ImproperlyConfigured, match=r"DATELINE_EMAIL_VERIFICATION.*mandatory"):
         envchoice("DATELINE_EMAIL_VERIFICATION", "mandatory", ("mandatory", "optional", "none"))
+
+
+def test_a_negative_cap_on_live_streams_names_the_variable(monkeypatch):
+    monkeypatch.setenv("DATELINE_LIVE_MAX_STREAMS_PER_IP", "-1")
+    with pytest.raises(ImproperlyConfigured, match="DATELINE_LIVE_MAX_STREAMS_PER_IP"):
+        runpy.run_path(settings.__file__)

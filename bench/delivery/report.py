@@ -169,6 +169,12 @@ def print_report(
     busy = "  (other work was running: expect noise)" if load_before > cores / 2 else ""
     print(f"load avg  {load_before:.2f} before the run, {load_after:.2f} at the end{busy}")
     print("server    dateline serve --workers 1 (granian; backpressure: DATELINE_MAX_CONNECTIONS)")
+    cap = env.get("DATELINE_LIVE_MAX_STREAMS_PER_IP", "")
+    lifted = "no cap" if cap == "0" else "readers past it are refused"
+    print(
+        f"streams   DATELINE_LIVE_MAX_STREAMS_PER_IP={cap or '(default)'} per address ({lifted}; "
+        "every reader connects from 127.0.0.1)"
+    )
     print(f"database  {describe_database(env, var_dir)}")
     print(f"broker    Redis {options.redis_url}")
     if options.server_env:

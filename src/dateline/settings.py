@@ -363,6 +363,16 @@ LIVE_HEARTBEAT_SECONDS = envint("DATELINE_LIVE_HEARTBEAT_SECONDS", 15)
 LIVE_MAX_REPLAY = envint("DATELINE_LIVE_MAX_REPLAY", 1000)
 # Messages queued for one reader before it counts as stalled and is dropped.
 LIVE_QUEUE_MAX = envint("DATELINE_LIVE_QUEUE_MAX", 64)
+# Live streams one client address may hold open in one server process (0: no
+# cap), so that one address cannot take a process's connections for itself. The
+# address is read through DATELINE_TRUSTED_PROXIES; readers behind one NAT share
+# one, and past the cap a reader's page follows the blog by polling instead.
+LIVE_MAX_STREAMS_PER_IP = envint("DATELINE_LIVE_MAX_STREAMS_PER_IP", 20)
+if LIVE_MAX_STREAMS_PER_IP < 0:
+    raise ImproperlyConfigured(
+        "DATELINE_LIVE_MAX_STREAMS_PER_IP must be 0 (no cap) or more, "
+        f"not {LIVE_MAX_STREAMS_PER_IP}"
+    )
 LIVE_POST_MAX_CHARS = envint("DATELINE_LIVE_POST_MAX_CHARS", 10_000)
 LIVE_SUMMARY_MAX_CHARS = envint("DATELINE_LIVE_SUMMARY_MAX_CHARS", 4000)
 # Longest update or correction added to a published article.

@@ -180,6 +180,40 @@ def test_polling_with_a_non_numeric_position_is_a_problem(client, blog):
     assert_problem(client.get(f"/api/v1/liveblogs/{blog.pk}/events?after=banana"), 400)
 
 
+def test_polling_answers_with_the_blogs_epoch(client, blog):
+    body = client.get(f"/api/v1/liveblogs/{blog.pk}/events").json()
+    assert body["epoch"] == blog.live_state.epoch
+
+
+def test_polling_from_a_position_in_the_blogs_epoch_returns_the_events_after_it(
+    client, blog, reporter
+):
+    for n in range(3):
+        actions.check_publish_post(blog, reporter, f"Post {n}.")
+    after = f"{blog.live_state.epoch}-1"
+    body = client.get(f"/api/v1/liveblogs/{blog.pk}/events?after={after}").json()
+    assert [e["seq"] for e in body["events"]] == [2, 3]
+
+
+def test_polling_from_a_position_of_another_epoch_says_reset(client, blog, reporter):
+    actions.check_publish_post(blog, reporter, "News.")
+    body = client.get(f"/api/v1/liveblogs/{blog.pk}/events?after=0123456789abcdef-0").json()
+    assert body["reset"] is True
+
+
+def test_polling_after_a_new_epoch_is_not_answered_not_modified(client, blog, reporter):
+    actions.check_publish_post(blog, reporter, "News.")
+    url = f"/api/v1/liveblogs/{blog.pk}/events?after=0"
+    first = client.get(url)
+    actions.do_renew_epochs()
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_live_blog_carries_its_epoch(client, blog):
+    body = client.get(f"/api/v1/liveblogs/{blog.pk}").json()
+    assert body["epoch"] == blog.live_state.epoch
+
+
 def test_openapi_document_describes_the_live_paths(client):
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.")

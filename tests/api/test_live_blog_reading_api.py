@@ -44,14 +44,21 @@ def test_stream_path_answers_with_the_missed_events_without_an_asgi_server(clien
     assert response["Content-Type"] == "text/event-stream"
     text = response.content.decode()
     assert text.startswith("retry: ")
-    assert [line for line in text.splitlines() if line.startswith("id: ")] == ["id: 4", "id: 5"]
+    epoch = blog.live_state.epoch
+    ids = [line for line in text.splitlines() if line.startswith("id: ")]
+    assert ids == [f"id: {epoch}-4", f"id: {epoch}-5"]
 
 
 def test_stream_from_a_position_ahead_of_the_blog_resets(client, blog):
-    response = client.get(f"/api/v1/liveblogs/{blog.pk}/stream", HTTP_LAST_EVENT_ID="99")
+    ahead = f"{blog.live_state.epoch}-99"
+    response = client.get(f"/api/v1/liveblogs/{blog.pk}/stream", HTTP_LAST_EVENT_ID=ahead)
     assert "event: reset" in response.content.decode()
 
 
 def test_posts_of_an_unpublished_blog_are_not_found(client, blog):
     blog.unpublish()
     assert_problem(client.get(f"/api/v1/liveblogs/{blog.pk}/posts"), 404)
+
+
+def test_stream_without_an_asgi_server_refuses_a_malformed_position(client, blog):
+    assert_problem(client.get(f"/api/v1/liveblogs/{blog.pk}/stream?after=banana"), 400)

@@ -7,21 +7,51 @@ benchmarks agree on what a message is.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 
 from bench.harness.sse import Message, Splitter
+from dateline.live.delivery import event_id as qualified
+from dateline.live.models import LiveState
 from dateline.live.stream import stream
+
+# Unless a test names a reader's address, each reader comes from one of its own,
+# so the cap on streams per address plays no part.
+_addresses = (f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}" for n in itertools.count(1))
+
+
+def event_id(blog, seq: int) -> str:
+    """The id the stream gives the blog's event `seq`, which a reconnecting client
+    sends back. It reads the database: call it outside the event loop."""
+    return qualified(LiveState.objects.get(blog=blog).epoch, seq)
 
 
 class StreamReader:
-    def __init__(self, blog_id: int, last_event_id=None, after=None, stall=False, delay=0.0):
-        headers = (
-            [(b"last-event-id", str(last_event_id).encode())] if last_event_id is not None else []
-        )
+    def __init__(
+        self,
+        blog_id: int,
+        last_event_id=None,
+        after=None,
+        stall=False,
+        delay=0.0,
+        address: str | None = None,
+        headers: tuple[tuple[bytes, bytes], ...] = (),
+    ):
+        headers = [*headers]
+        if last_event_id is not None:
+            headers.append((b"last-event-id", str(last_event_id).encode()))
         query = f"after={after}".encode() if after is not None else b""
-        self.scope = {"type": "http", "method": "GET", "headers": headers, "query_string": query}
+        self.scope = {
+            "type": "http",
+            "method": "GET",
+            "headers": headers,
+            "query_string": query,
+            "client": (address or next(_addresses), 50000),
+        }
         self.blog_id = blog_id
         self.status = None
+        self.headers: dict[bytes, bytes] = {}
+        self.body = b""
         self.messages = Splitter()
         self.events: list[dict] = []
         self.comments = 0
@@ -42,8 +72,10 @@ class StreamReader:
     async def _send(self, message):
         if message["type"] == "http.response.start":
             self.status = message["status"]
+            self.headers = dict(message.get("headers", ()))
             return
         self.sends += 1
+        self.body += message.get("body", b"")
         if self.stall is not None and self.sends > 1:
             await self.stall.wait()  # the write never completes
         if self.delay and self.sends > 1:
@@ -93,4 +125,5 @@ class StreamReader:
 
     @property
     def seqs(self) -> list[int]:
-        return [int(e["id"]) for e in self.events if e["id"]]
+        """The sequence numbers of the events received (their ids are `<epoch>-<seq>`)."""
+        return [int(e["id"].rsplit("-", 1)[1]) for e in self.events if e["id"]]

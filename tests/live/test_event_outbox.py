@@ -34,10 +34,10 @@ def test_publishing_a_post_appends_post_published(blog, reporter):
     assert f'id="post-{post.pk}"' in event.html
 
 
-def test_publishing_a_key_event_appends_both_events(blog, reporter):
+def test_publishing_a_key_event_appends_both_events(blog, editor):
     verify_action(
         blog,
-        lambda: actions.check_publish_post(blog, reporter, "Landfall.", key_event=True),
+        lambda: actions.check_publish_post(blog, editor, "Landfall.", key_event=True),
         "post_published",
         "key_event_marked",
     )
@@ -61,27 +61,27 @@ def test_deleting_appends_post_deleted_and_redacts_earlier_events(blog, reporter
     assert not LivePost.objects.filter(pk=post.pk).exists()
 
 
-def test_pinning_another_post_unpins_the_first(blog, reporter):
+def test_pinning_another_post_unpins_the_first(blog, reporter, editor):
     first = actions.check_publish_post(blog, reporter, "First.")
     second = actions.check_publish_post(blog, reporter, "Second.")
-    verify_action(blog, lambda: actions.check_pin_post(first, reporter, True), "post_pinned")
+    verify_action(blog, lambda: actions.check_pin_post(first, editor, True), "post_pinned")
     verify_action(
-        blog, lambda: actions.check_pin_post(second, reporter, True), "post_unpinned", "post_pinned"
+        blog, lambda: actions.check_pin_post(second, editor, True), "post_unpinned", "post_pinned"
     )
     assert list(LivePost.objects.filter(is_pinned=True)) == [second]
 
 
-def test_unpinning_and_unmarking_append_their_events(blog, reporter):
+def test_unpinning_and_unmarking_append_their_events(blog, reporter, editor):
     post = actions.check_publish_post(blog, reporter, "News.")
-    actions.check_pin_post(post, reporter, True)
-    verify_action(blog, lambda: actions.check_pin_post(post, reporter, False), "post_unpinned")
+    actions.check_pin_post(post, editor, True)
+    verify_action(blog, lambda: actions.check_pin_post(post, editor, False), "post_unpinned")
     verify_action(
         blog,
-        lambda: actions.check_mark_key_event(post, reporter, True, "Dam holds"),
+        lambda: actions.check_mark_key_event(post, editor, True, "Dam holds"),
         "key_event_marked",
     )
     verify_action(
-        blog, lambda: actions.check_mark_key_event(post, reporter, False), "key_event_unmarked"
+        blog, lambda: actions.check_mark_key_event(post, editor, False), "key_event_unmarked"
     )
 
 
@@ -95,9 +95,9 @@ def test_summary_and_coverage_changes_append_their_events(blog, editor):
     verify_action(blog, lambda: actions.check_set_coverage(blog, editor, True), "coverage_opened")
 
 
-def test_a_change_that_does_nothing_appends_nothing(blog, reporter):
+def test_a_change_that_does_nothing_appends_nothing(blog, reporter, editor):
     post = actions.check_publish_post(blog, reporter, "News.")
-    verify_action(blog, lambda: actions.check_pin_post(post, reporter, False))
+    verify_action(blog, lambda: actions.check_pin_post(post, editor, False))
 
 
 def test_sequence_numbers_are_gap_free_and_strictly_increasing(blog, reporter):

@@ -41,8 +41,8 @@ def test_page_embeds_its_position_in_the_event_stream(client, blog, reporter):
 
 def test_pinned_post_summary_and_key_events(client, blog, reporter, editor):
     post = actions.check_publish_post(blog, reporter, "The dam holds.")
-    actions.check_pin_post(post, reporter, True)
-    actions.check_mark_key_event(post, reporter, True, "Dam holds")
+    actions.check_pin_post(post, editor, True)
+    actions.check_mark_key_event(post, editor, True, "Dam holds")
     actions.check_update_summary(blog, editor, "Three districts evacuated.")
     page = read(client, blog.url)
     assert "The dam holds." in page.select_one("#live-pinned").get_text()
@@ -97,8 +97,16 @@ def test_simulated_correspondent_files_to_both_demo_live_blogs(db):
     assert LivePost.objects.count() == before + 2
 
 
-def test_key_event_without_a_title_is_named_by_its_text_as_readers_see_it(client, blog, reporter):
+def test_key_event_without_a_title_is_named_by_its_text_as_readers_see_it(
+    client, blog, reporter, editor
+):
     post = actions.check_publish_post(blog, reporter, "Q&A with the mayor.\n\nMore soon.")
-    actions.check_mark_key_event(post, reporter, True)
+    actions.check_mark_key_event(post, editor, True)
     link = read(client, blog.url).select_one("#key-events-list a")
     assert link.get_text(" ", strip=True).endswith("Q&A with the mayor. More soon.")
+
+
+def test_page_qualifies_its_position_with_the_blogs_epoch(client, blog, reporter):
+    actions.check_publish_post(blog, reporter, "First.")
+    root = read(client, blog.url).select_one("#live-posts")
+    assert root["data-epoch"] == blog.live_state.epoch

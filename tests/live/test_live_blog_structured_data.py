@@ -67,12 +67,12 @@ def test_ended_coverage_says_when_it_ended(client, blog, editor):
     assert datetime.fromisoformat(data["coverageEndTime"]) == ended_at
 
 
-def test_posts_are_blog_postings_newest_first(client, blog, reporter):
+def test_posts_are_blog_postings_newest_first(client, blog, reporter, editor):
     first = actions.check_publish_post(
         blog, reporter, "The dam holds.\n\nLevels & flow are stable."
     )
     second = actions.check_publish_post(blog, reporter, "Landfall near Río Claro.")
-    actions.check_mark_key_event(second, reporter, True, "Landfall")
+    actions.check_mark_key_event(second, editor, True, "Landfall")
     updates = live_blog_posting(client, blog)["liveBlogUpdate"]
     assert [u["@type"] for u in updates] == ["BlogPosting", "BlogPosting"]
     assert updates[0]["headline"] == "Landfall"  # a key event's title

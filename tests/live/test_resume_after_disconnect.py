@@ -9,7 +9,7 @@ from asgiref.sync import sync_to_async
 
 from dateline.live import actions, fanout
 
-from .sse import StreamReader
+from .sse import StreamReader, event_id
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -21,9 +21,10 @@ def publish(blog, author, count: int, start: int = 0) -> None:
 
 def test_reader_resumes_from_last_event_id(blog, reporter):
     publish(blog, reporter, 5)
+    last_seen = event_id(blog, 2)
 
     async def scenario():
-        reader = StreamReader(blog.pk, last_event_id=2).start()
+        reader = StreamReader(blog.pk, last_event_id=last_seen).start()
         await reader.wait_for(3)
         await reader.close()
         return reader
@@ -58,7 +59,7 @@ def test_reader_that_reconnects_after_a_restart_gets_the_missed_events(blog, rep
         await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 2)
         await reader.wait_for(2)
         await reader.close()
-        return reader.seqs[-1]
+        return reader.events[-1]["id"]
 
     last_seen = asyncio.run(first_connection())
     publish(blog, reporter, 3, start=2)  # published while the server was down
@@ -90,9 +91,10 @@ def test_unusable_last_event_id_gets_a_reset(blog, reporter, last_event_id):
 def test_position_older_than_what_is_replayed_gets_a_reset(blog, reporter, settings):
     settings.LIVE_MAX_REPLAY = 2
     publish(blog, reporter, 5)
+    last_seen = event_id(blog, 1)
 
     async def scenario():
-        reader = StreamReader(blog.pk, last_event_id=1).start()
+        reader = StreamReader(blog.pk, last_event_id=last_seen).start()
         await asyncio.wait_for(reader.ended.wait(), 5)
         return reader
 
@@ -123,7 +125,7 @@ def test_reader_that_reconnects_while_others_keep_the_blog_open_gets_what_it_mis
         await leaving.close()
         await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 3, start=2)
         await staying.wait_for(5)  # this process has delivered everything
-        back = StreamReader(blog.pk, last_event_id=leaving.seqs[-1]).start()
+        back = StreamReader(blog.pk, last_event_id=leaving.events[-1]["id"]).start()
         await back.wait_for(3)
         await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 1, start=5)
         await back.wait_for(4)
@@ -141,13 +143,15 @@ def test_reader_that_reconnects_while_others_keep_the_blog_open_gets_what_it_mis
 def test_reader_that_has_seen_more_than_this_process_delivered_is_not_reset(
     blog, reporter, monkeypatch
 ):
+    seen_two = event_id(blog, 2)
+
     async def scenario():
         first = StreamReader(blog.pk, after=0).start()
         await StreamReader.wait_for_readers(1)
         # Posts whose notification this process has not had yet.
         monkeypatch.setattr(actions, "notify_on_commit", lambda blog_id, seq: None)
         await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 2)
-        ahead = StreamReader(blog.pk, last_event_id=2).start()
+        ahead = StreamReader(blog.pk, last_event_id=seen_two).start()
         await StreamReader.wait_for_readers(2)
         await asyncio.sleep(0.2)
         await ahead.close()
@@ -211,6 +215,8 @@ def test_unpublishing_a_blog_ends_its_streams(blog, reporter, settings):
 
 
 def test_replay_checks_visibility_even_when_the_channel_has_not_noticed_yet(blog, reporter):
+    from_the_start = event_id(blog, 0)
+
     async def scenario():
         staying = StreamReader(blog.pk, after=0).start()
         await StreamReader.wait_for_readers(1)
@@ -218,7 +224,7 @@ def test_replay_checks_visibility_even_when_the_channel_has_not_noticed_yet(blog
         await staying.wait_for(2)
         # Unpublished between two heartbeats: the channel has not re-read it yet.
         await sync_to_async(blog.unpublish, thread_sensitive=False)()
-        late = StreamReader(blog.pk, last_event_id=0).start()
+        late = StreamReader(blog.pk, last_event_id=from_the_start).start()
         await asyncio.wait_for(late.ended.wait(), 5)
         await staying.close()
         return late

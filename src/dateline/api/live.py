@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from ninja import Field, Query, Router, Schema, Status
 
@@ -22,7 +23,7 @@ from .cards import BylineOut, CommentsRef, TopicRef, readable_edition, topic_ref
 from .pagination import CursorQuery, LimitQuery, PageMeta, newest_first
 from .photos import PhotoOut, photo_out
 from .problems import Problem
-from .types import SLUG, Body, Id, Patch, Position, Text
+from .types import SLUG, Body, Id, Patch, Text
 
 router = Router(tags=["live coverage"])
 
@@ -39,6 +40,12 @@ class LiveBlogOut(Schema):
     ended_at: datetime | None
     summary: str
     last_seq: int
+    epoch: str = Field(
+        ...,
+        description="Qualifies `last_seq`: a position in the blog is `<epoch>-<seq>`. It changes "
+        "when the blog's sequence restarts (a database restored from a backup); positions of "
+        "another epoch are reset.",
+    )
 
 
 class LiveBlogList(PageMeta):
@@ -102,6 +109,9 @@ class EventOut(Schema):
 class EventList(Schema):
     events: list[EventOut]
     last_seq: int
+    epoch: str = Field(
+        ..., description="The blog's epoch: poll on with `after=<epoch>-<last seq applied>`."
+    )
     reset: bool = Field(
         False, description="True when `after` cannot be honoured: reload the blog's current state."
     )
@@ -140,6 +150,7 @@ def _blog_out(blog: LiveBlogPage, request) -> dict:
         "ended_at": state.ended_at,
         "summary": state.summary,
         "last_seq": state.last_seq,
+        "epoch": state.epoch,
     }
 
 
@@ -234,29 +245,40 @@ def list_posts(request, blog_id: Id, cursor: str | None = CursorQuery, limit: in
     summary="Events after a sequence number (polling)",
     description=(
         "The same events as the SSE stream at /api/v1/liveblogs/{id}/stream. Poll with "
-        "`after` set to the last `seq` you applied. Responses carry an ETag; send it back "
-        "as If-None-Match to get 304 Not Modified when nothing changed."
+        "`after` set to `<epoch>-<seq>`: the blog's `epoch` and the last `seq` you applied "
+        "(a bare `seq` is taken too, but cannot tell another epoch's position from this "
+        "one's). A position of another epoch, ahead of the blog or too far behind answers "
+        "`reset: true`: reload the blog's current state. Responses carry an ETag; send it "
+        "back as If-None-Match to get 304 Not Modified when nothing changed."
     ),
 )
 def list_events(
     request,
     blog_id: Id,
-    after: Position = Query(0),
+    after: str = Query(
+        "0",
+        pattern=delivery.POSITION_PATTERN,
+        description="`<epoch>-<seq>`, or a bare `seq`: the last event the client applied.",
+    ),
     limit: int = Query(500, ge=1, le=1000),
 ):
     blog = readable_blog(request, blog_id)
-    newest = delivery.last_seq(blog.pk)
+    position = delivery.parse_position(after)
+    if position is None:  # the pattern lets none through; kept for the type's sake
+        raise Problem(400, "Bad request", "`after` is `<epoch>-<seq>` or a bare `seq`.")
+    epoch, newest = delivery.epoch_and_last_seq(blog.pk)
     public = LiveBlogPage.objects.visible_to_readers().filter(pk=blog.pk).exists()
-    etag = f'W/"live-{blog.pk}-{after}-{newest}-{limit}"'
+    etag = f'W/"live-{blog.pk}-{epoch}-{after}-{newest}-{limit}"'
     cache_control = "public, max-age=1, stale-while-revalidate=2" if public else "private, no-store"
+    start = delivery.replay_after(position, epoch, newest)
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
-    elif not delivery.can_replay(after, newest):
-        response = JsonResponse({"events": [], "last_seq": newest, "reset": True})
+    elif start is None:
+        response = JsonResponse({"events": [], "last_seq": newest, "epoch": epoch, "reset": True})
     else:
-        events = [event.as_json() for event in delivery.events_after(blog.pk, after, limit)]
+        events = [event.as_json() for event in delivery.events_after(blog.pk, start, limit)]
         response = JsonResponse(
-            {"events": events, "last_seq": newest, "reset": False},
+            {"events": events, "last_seq": newest, "epoch": epoch, "reset": False},
             json_dumps_params={"ensure_ascii": False},
         )
     response["ETag"] = etag
@@ -268,36 +290,52 @@ def list_events(
     "/{blog_id}/stream",
     summary="Events as Server-Sent Events",
     description=(
-        "Each message has `id:` the sequence number, `event:` the type and `data:` the same "
-        "JSON as one polling event. Start from the page's position with `after`; a "
+        "Each message has `id:` the sequence number qualified by the blog's epoch "
+        "(`<epoch>-<seq>`), `event:` the type and `data:` the same JSON as one polling event. "
+        "Start from the page's position with `after` (`<epoch>-<seq>`, or a bare `seq`); a "
         "reconnecting EventSource sends `Last-Event-ID` and gets exactly what it missed. A "
-        "position that cannot be honoured gets a `reset` event: reload the blog's state. "
+        "position that cannot be honoured (another blog's or another epoch's id, a bare "
+        "number as `Last-Event-ID`, ahead of the blog, malformed, or too far behind) gets a "
+        "`reset` event: reload the blog's state. "
         "Heartbeat comments keep idle connections open. Served as a long-lived stream by the "
         "ASGI application; a server without it answers with the missed events and closes, "
-        "and the client reconnects after `retry`."
+        "and the client reconnects after `retry`. One client address holds at most "
+        "DATELINE_LIVE_MAX_STREAMS_PER_IP streams in a server process: one more is refused "
+        "with 429 and `Retry-After` (poll /events meanwhile)."
     ),
     openapi_extra={
         "responses": {
             "200": {
                 "description": "An event stream.",
                 "content": {"text/event-stream": {"schema": {"type": "string"}}},
-            }
+            },
+            "429": {
+                "description": "This address holds as many live streams as it may; see "
+                "`Retry-After`.",
+                "content": {
+                    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+                },
+            },
         }
     },
 )
 def stream_events(
     request,
     blog_id: Id,
-    after: Position | None = Query(None, description="The last `seq` the client applied."),
+    after: str | None = Query(
+        None,
+        pattern=delivery.POSITION_PATTERN,
+        description="`<epoch>-<seq>`, or a bare `seq`: the last event the client applied.",
+    ),
 ):
     blog = readable_blog(request, blog_id)
-    newest = delivery.last_seq(blog.pk)
-    position = request.headers.get("Last-Event-ID", None if after is None else str(after))
-    start = delivery.start_after(position, newest)
+    epoch, newest = delivery.epoch_and_last_seq(blog.pk)
+    start = delivery.start_after(request.headers.get("Last-Event-ID"), after, epoch, newest)
     if start is None:
         messages = [delivery.RESET]
     else:
-        messages = [delivery.sse_message(e) for e in delivery.events_after(blog.pk, start)]
+        events = delivery.events_after(blog.pk, start)
+        messages = [delivery.sse_message(e, epoch) for e in events]
     return HttpResponse(
         b"".join([delivery.RETRY, *messages]),
         content_type="text/event-stream",
@@ -310,6 +348,8 @@ def stream_events(
     response={201: dict},
     auth=token_or_session,
     summary="Publish a post",
+    description="Anyone who may write in the blog's edition posts; only editors, edition "
+    "admins and site admins publish a post as a key event.",
 )
 def publish_post(request, blog_id: Id, payload: PostIn):
     blog = postable_blog(request.user, blog_id)
@@ -330,21 +370,26 @@ def publish_post(request, blog_id: Id, payload: PostIn):
     auth=token_or_session,
     summary="Edit, pin or mark a post as a key event",
     description="An edit of `body` must carry the `revision` it was made against; a stale "
-    "revision gets 409 Conflict with the current post.",
+    "revision gets 409 Conflict with the current post. Reporters edit their own posts; "
+    "editors, edition admins and site admins edit anyone's, and alone pin posts and mark key "
+    "events (403 for anyone else). A patch is applied whole or not at all.",
 )
 def change_post(request, blog_id: Id, post_id: Id, payload: PostPatch):
     post = editable_post(request.user, blog_id, post_id)
-    if payload.body is not None:
-        if payload.revision is None:
-            raise Problem(422, "Unprocessable content", "An edit must carry `revision`.")
-        post = actions.check_edit_post(post, request.user, payload.body, payload.revision)
-    if payload.pinned is not None:
-        post = actions.check_pin_post(post, request.user, payload.pinned)
-    if payload.key_event is not None or payload.key_event_title is not None:
-        key_event = post.is_key_event if payload.key_event is None else payload.key_event
-        post = actions.check_mark_key_event(
-            post, request.user, key_event, payload.key_event_title or post.key_event_title
-        )
+    if payload.body is not None and payload.revision is None:
+        raise Problem(422, "Unprocessable content", "An edit must carry `revision`.")
+    # All of the patch or none of it: a reporter's edit is not kept when the pin
+    # that came with it is refused. Readers hear of it only after commit.
+    with transaction.atomic():
+        if payload.body is not None:
+            post = actions.check_edit_post(post, request.user, payload.body, payload.revision)
+        if payload.pinned is not None:
+            post = actions.check_pin_post(post, request.user, payload.pinned)
+        if payload.key_event is not None or payload.key_event_title is not None:
+            key_event = post.is_key_event if payload.key_event is None else payload.key_event
+            post = actions.check_mark_key_event(
+                post, request.user, key_event, payload.key_event_title or post.key_event_title
+            )
     return rendering.post_json(post, post.blog)
 
 
@@ -353,6 +398,8 @@ def change_post(request, blog_id: Id, post_id: Id, payload: PostPatch):
     response={204: None},
     auth=token_or_session,
     summary="Delete a post",
+    description="Reporters delete their own posts; editors, edition admins and site admins "
+    "delete anyone's.",
 )
 def delete_post(request, blog_id: Id, post_id: Id):
     actions.check_delete_post(editable_post(request.user, blog_id, post_id), request.user)

@@ -15,7 +15,7 @@ from annotated_types import Interval
 from ninja import Schema
 from pydantic import ConfigDict, StringConstraints, model_validator
 
-DATABASE_MAX_INT = 2**63 - 1
+from dateline.lib.ids import DATABASE_MAX_INT
 
 Id = Annotated[int, Interval(ge=1, le=DATABASE_MAX_INT)]
 Position = Annotated[int, Interval(ge=0, le=DATABASE_MAX_INT)]

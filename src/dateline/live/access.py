@@ -15,7 +15,8 @@ def postable_blog(user, blog_id: int) -> LiveBlogPage:
 
 
 def editable_post(user, blog_id: int, post_id: int) -> LivePost:
-    """The post, if it is in a blog the user may post in."""
+    """The post, if it is in a blog the user may post in. Whether they may change
+    this post (their own, or anyone's for editors) is the action's to check."""
     blog = postable_blog(user, blog_id)
     post = LivePost.objects.filter(blog=blog, pk=post_id).select_related("blog").first()
     if post is None:

@@ -4,6 +4,13 @@ Each `do_…` function changes data and appends its event(s) in one transaction,
 holding the blog's `LiveState` row lock so sequence numbers are gap-free; the
 notification is published only after commit (`notify_on_commit`). `check_…`
 functions validate input and permission first.
+
+Who may do what, in the blog's edition (`editions.access`):
+- whoever may write there (reporters and up) posts, and edits and deletes
+  their own posts;
+- whoever may publish there (editors, edition admins, site admins) also edits
+  and deletes anyone's posts, and alone pins posts, marks key events, writes
+  the summary and opens or closes coverage.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from dateline.lib.text import checked_text
 
 from . import rendering
 from .broker import notify_on_commit
-from .models import LiveBlogPage, LiveEvent, LivePost, LiveState
+from .models import LiveBlogPage, LiveEvent, LivePost, LiveState, new_epoch
 
 Type = LiveEvent.Type
 
@@ -41,13 +48,36 @@ def can_post(user, blog: LiveBlogPage) -> bool:
 
 
 def can_run_coverage(user, blog: LiveBlogPage) -> bool:
+    """Open and close coverage, write the summary, pin posts, mark key events,
+    and edit and delete anyone's posts: editors' calls."""
     return may_publish(user, blog)
+
+
+def posts_changeable_by(user, blog: LiveBlogPage, posts) -> set[int]:
+    """The ids of the blog's `posts` that the user may edit and delete: any of them
+    for whoever runs the coverage, their own for the others who may post."""
+    if can_run_coverage(user, blog):
+        return {post.pk for post in posts}
+    if not can_post(user, blog):
+        return set()
+    return {post.pk for post in posts if post.author_id is not None and post.author_id == user.pk}
+
+
+def can_change_post(user, post: LivePost) -> bool:
+    """Whether the user may edit and delete the post (`posts_changeable_by`)."""
+    return post.pk in posts_changeable_by(user, post.blog, [post])
 
 
 def _require(allowed: bool, blog: LiveBlogPage, what: str) -> None:
     if not allowed:
         edition = blog.edition.title if blog.edition else "this edition"
         raise PermissionDenied(f"You may not {what} in {edition}.")
+
+
+def _require_change(user, post: LivePost, doing: str) -> None:
+    if not can_change_post(user, post):
+        whose = "other people's posts" if can_post(user, post.blog) else "posts"
+        _require(False, post.blog, f"{doing} {whose}")
 
 
 # Events ----------------------------------------------------------------------
@@ -126,6 +156,8 @@ def do_publish_post(
 
 def check_publish_post(blog: LiveBlogPage, author, body: str, image=None, key_event=False):
     _require(can_post(author, blog), blog, "post")
+    if key_event:
+        _require(can_run_coverage(author, blog), blog, "mark key events")
     body = _check_body(body)
     _check_open(blog)
     return do_publish_post(blog, author, body, image=image, key_event=key_event)
@@ -148,7 +180,7 @@ def do_edit_post(post: LivePost, editor, body: str, base_revision: int) -> LiveP
 
 
 def check_edit_post(post: LivePost, editor, body: str, base_revision) -> LivePost:
-    _require(can_post(editor, post.blog), post.blog, "edit posts")
+    _require_change(editor, post, "edit")
     body = _check_body(body)
     try:
         base_revision = int(base_revision)
@@ -173,7 +205,7 @@ def do_delete_post(post: LivePost) -> None:
 
 
 def check_delete_post(post: LivePost, user) -> None:
-    _require(can_post(user, post.blog), post.blog, "delete posts")
+    _require_change(user, post, "delete")
     do_delete_post(post)
 
 
@@ -197,7 +229,7 @@ def do_pin_post(post: LivePost, pinned: bool) -> LivePost:
 
 
 def check_pin_post(post: LivePost, user, pinned: bool) -> LivePost:
-    _require(can_post(user, post.blog), post.blog, "pin posts")
+    _require(can_run_coverage(user, post.blog), post.blog, "pin posts")
     return do_pin_post(post, bool(pinned))
 
 
@@ -216,7 +248,7 @@ def do_mark_key_event(post: LivePost, key_event: bool, title: str = "") -> LiveP
 
 
 def check_mark_key_event(post: LivePost, user, key_event: bool, title: str = "") -> LivePost:
-    _require(can_post(user, post.blog), post.blog, "mark key events")
+    _require(can_run_coverage(user, post.blog), post.blog, "mark key events")
     title = checked_text(title, "title", "Write the key event's title.", required=False)
     limit = LivePost._meta.get_field("key_event_title").max_length
     if len(title) > limit:
@@ -264,3 +296,22 @@ def do_set_coverage(blog: LiveBlogPage, live: bool) -> LiveState:
 def check_set_coverage(blog: LiveBlogPage, user, live: bool) -> LiveState:
     _require(can_run_coverage(user, blog), blog, "open or close coverage")
     return do_set_coverage(blog, bool(live))
+
+
+# Epochs ----------------------------------------------------------------------
+
+
+def do_renew_epochs() -> int:
+    """Gives every live blog a new epoch; returns how many.
+
+    For a database restored from a backup: each blog's sequence carries on from
+    where the backup left it, so ids that readers received after the backup
+    was taken would name events the restored blog numbers differently. Under a
+    new epoch those ids are recognised and reset (DESIGN §5.3). Streams open in
+    running processes notice at their next read and drop their readers, who
+    reconnect and are reset.
+    """
+    renewed = 0
+    for blog_id in LiveState.objects.values_list("blog_id", flat=True):
+        renewed += LiveState.objects.filter(blog_id=blog_id).update(epoch=new_epoch())
+    return renewed

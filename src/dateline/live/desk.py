@@ -48,14 +48,18 @@ def desk_index(request):
 
 def desk(request, blog_id: int):
     blog = postable_blog(request.user, blog_id)
-    posts = LivePost.objects.filter(blog=blog).select_related("author", "image")
+    posts = list(
+        LivePost.objects.filter(blog=blog).select_related("author", "image")[: PAGE_SIZE * 5]
+    )
     return TemplateResponse(
         request,
         "live/admin/desk.html",
         {
             "blog": blog,
             "state": blog.state,
-            "posts": posts[: PAGE_SIZE * 5],
+            "posts": posts,
+            # Each post shows only the tools the person at the desk may use.
+            "changeable": actions.posts_changeable_by(request.user, blog, posts),
             "can_run_coverage": actions.can_run_coverage(request.user, blog),
             "photo_form": PhotoForm(prefix="desk"),
         },
@@ -66,6 +70,23 @@ def desk(request, blog_id: int):
 def preview(request, blog_id: int):
     postable_blog(request.user, blog_id)
     return JsonResponse({"html": text_to_html(request.POST.get("body", ""))})
+
+
+def post_tools(request, blog_id: int, post_id: int):
+    """The tools of a post that arrived at the desk live: those the person there may use."""
+    blog = postable_blog(request.user, blog_id)
+    post = LivePost.objects.filter(blog=blog, pk=post_id).first()
+    if post is None:
+        raise Http404
+    return TemplateResponse(
+        request,
+        "live/admin/_desk_post_tools.html",
+        {
+            "post": post,
+            "changeable": actions.posts_changeable_by(request.user, blog, [post]),
+            "can_run_coverage": actions.can_run_coverage(request.user, blog),
+        },
+    )
 
 
 def post_source(request, blog_id: int, post_id: int):

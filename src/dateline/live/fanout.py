@@ -140,6 +140,7 @@ class Channel:
         self.hub = hub
         self.blog_id = blog_id
         self.readers: set[Reader] = set()
+        self.epoch = ""
         self.last_seq = 0
         # Whether readers may see the blog, as of when it was last read (monotonic).
         self.visible = False
@@ -151,17 +152,20 @@ class Channel:
         if seq > self.last_seq:
             self.wakeup.set()
 
-    def known_position(self) -> int | None:
-        """Where the blog stands, when this channel read it lately and it was visible.
+    def known_position(self) -> tuple[str, int] | None:
+        """Where the blog stands (its epoch and last sequence number), when this
+        channel read it lately and it was visible.
 
         A reader who joins then needs no database read of its own (a reconnect
         of thousands of readers at once costs only their connections).
         """
         fresh = time.monotonic() - self.checked_at < 2 * settings.LIVE_HEARTBEAT_SECONDS
-        return self.last_seq if fresh and self.visible and self.task else None
+        return (self.epoch, self.last_seq) if fresh and self.visible and self.task else None
 
     async def start(self) -> None:
-        self.visible, self.last_seq = await db.read(delivery.visibility_and_position, self.blog_id)
+        self.visible, self.epoch, self.last_seq = await db.read(
+            delivery.visibility_and_position, self.blog_id
+        )
         self.checked_at = time.monotonic()
         await get_broker().subscribe(self.blog_id, self.notify)
         self.task = asyncio.create_task(self.run())
@@ -200,25 +204,35 @@ class Channel:
         One queue item per delivery, however many events it carries: a burst
         of events costs each reader one write and one queue slot.
         """
-        self.visible, events = await db.read(self._read)
+        self.visible, epoch, newest, events = await db.read(self._read)
         self.checked_at = time.monotonic()
         if not self.visible:
             # Unpublished, made private or embargoed: its readers go, and on
             # reconnecting they are told it is not there.
-            for reader in list(self.readers):
-                reader.drop()
-            self.readers.clear()
+            self.drop_readers()
+            return 0
+        if epoch != self.epoch:
+            # The blog's sequence restarted (a database restored from a backup):
+            # its readers' ids name the old epoch, so on reconnecting they reset.
+            self.drop_readers()
+            self.epoch, self.last_seq = epoch, newest
             return 0
         if events:
             self.broadcast((events[0][0], events[-1][0], b"".join(m for _, m in events), events))
             self.last_seq = events[-1][0]
         return len(events)
 
-    def _read(self) -> tuple[bool, list[tuple[int, bytes]]]:
-        events = delivery.visible_events_after(self.blog_id, self.last_seq)
-        if events is None:
-            return False, []
-        return True, [(event.seq, delivery.sse_message(event)) for event in events]
+    def _read(self) -> tuple[bool, str, int, list[tuple[int, bytes]]]:
+        visible, epoch, newest = delivery.visibility_and_position(self.blog_id)
+        if not visible or epoch != self.epoch:
+            return visible, epoch, newest, []
+        events = delivery.events_after(self.blog_id, self.last_seq)
+        return True, epoch, newest, [(e.seq, delivery.sse_message(e, epoch)) for e in events]
+
+    def drop_readers(self) -> None:
+        for reader in list(self.readers):
+            reader.drop()
+        self.readers.clear()
 
     def broadcast(self, batch: tuple) -> None:
         # Collecting garbage in the middle of a fan-out stalls every reader at once.
@@ -234,11 +248,27 @@ class Channel:
 
 
 class Hub:
-    """Every live channel of this process."""
+    """Every live channel of this process, and the streams each address holds open."""
 
     def __init__(self) -> None:
         self.channels: dict[int, Channel] = {}
         self.lock = asyncio.Lock()
+        self.streams_by_address: dict[str, int] = {}
+
+    def admit(self, address: str) -> bool:
+        """Counts one more stream from `address`, unless it already holds
+        LIVE_MAX_STREAMS_PER_IP of them. Every admitted stream is `release`d."""
+        held = self.streams_by_address.get(address, 0)
+        cap = settings.LIVE_MAX_STREAMS_PER_IP
+        if cap and held >= cap:
+            return False
+        self.streams_by_address[address] = held + 1
+        return True
+
+    def release(self, address: str) -> None:
+        held = self.streams_by_address.pop(address, 0) - 1
+        if held > 0:
+            self.streams_by_address[address] = held
 
     async def join(self, blog_id: int, reader: Reader) -> Channel:
         async with self.lock:

@@ -7,6 +7,7 @@ increasing sequence number, in the same transaction as the change (see
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from wagtail.models import Page, PageManager
 from dateline.articles.models import StoryPage, StoryQuerySet
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
+from dateline.lib.ids import is_database_id
 from dateline.lib.sanitize import html_to_text
 
 # How many of a blog's newest posts its structured data lists.
@@ -36,13 +38,13 @@ STRUCTURED_DATA_POSTS = 20
 PAGE_SIZE = 20
 
 
-def _positive(value) -> int | None:
-    """A positive whole number from a query parameter, or None."""
+def _post_id(value) -> int | None:
+    """A post's id from a query parameter, or None if it cannot be one."""
     try:
         number = int(value)
     except (TypeError, ValueError):
         return None
-    return number if number > 0 else None
+    return number if is_database_id(number) else None
 
 
 class LiveBlogQuerySet(StoryQuerySet):
@@ -169,7 +171,7 @@ class LiveBlogPage(StoryPage):
         """The page's posts: the newest, or older ones (`before` a post's id), or from
         a post (`post`, a permalink), with the pinned post and key events."""
         posts = LivePost.objects.filter(blog=self).select_related("author", "image")
-        before, anchor = _positive(before), _positive(post)
+        before, anchor = _post_id(before), _post_id(post)
         window = posts
         if anchor and posts.filter(pk=anchor).exists():
             target = posts.get(pk=anchor)
@@ -181,6 +183,7 @@ class LiveBlogPage(StoryPage):
         return {
             "state": state,
             "last_seq": state.last_seq,
+            "epoch": state.epoch,
             "posts": page[:PAGE_SIZE],
             "older_than": page[PAGE_SIZE - 1].pk if len(page) > PAGE_SIZE else None,
             "showing_newest": window is posts,
@@ -189,11 +192,20 @@ class LiveBlogPage(StoryPage):
         }
 
 
+def new_epoch() -> str:
+    """A fresh epoch: random, so that no other blog and no earlier life of this one has it."""
+    return secrets.token_hex(8)
+
+
 class LiveState(models.Model):
     """What the desk changes on a live blog, outside the page's revisions.
 
     `last_seq` is the blog's event counter: actions increment it under a row
     lock, so sequence numbers are gap-free and strictly increasing per blog.
+    `epoch` qualifies it (DESIGN §5.3): an event's id is `<epoch>-<seq>`, and
+    the epoch changes whenever the counter could restart (a new state, a
+    database restored from a backup), so an id from another blog or another
+    life of this one is never taken for one of its own.
     """
 
     class Status(models.TextChoices):
@@ -210,9 +222,10 @@ class LiveState(models.Model):
     summary = models.TextField(blank=True, help_text=_("Sanitised HTML shown to readers."))
     summary_updated_at = models.DateTimeField(null=True, blank=True)
     last_seq = models.PositiveBigIntegerField(default=0)
+    epoch = models.CharField(max_length=16, default=new_epoch)
 
     def __str__(self) -> str:
-        return f"{self.blog_id}: {self.status} @ {self.last_seq}"
+        return f"{self.blog_id}: {self.status} @ {self.epoch}-{self.last_seq}"
 
 
 class LivePost(models.Model):

@@ -5,10 +5,16 @@ templates): one process holds many thousands of these, and each costs only a
 small queue and a coroutine. Visibility, replay and the events themselves come
 from `live.delivery`, the same code the polling endpoint uses.
 
-Where a reader starts: the `Last-Event-ID` header (sent by a reconnecting
-EventSource), else `?after=SEQ` (the page's own position), else now. A position
-the server cannot honour (ahead of the blog, not a number, or further back than
-LIVE_MAX_REPLAY) gets an explicit `reset` event and the stream ends.
+Each message's id is `<epoch>-<seq>` (`delivery.event_id`). Where a reader
+starts: the `Last-Event-ID` header (sent by a reconnecting EventSource, so an
+id), else `?after=` (the page's own position, `<epoch>-<seq>` or a bare seq),
+else now. A position the server cannot honour (another blog's or another
+epoch's, ahead of the blog, malformed, or further back than LIVE_MAX_REPLAY)
+gets an explicit `reset` event and the stream ends.
+
+One client address holds at most LIVE_MAX_STREAMS_PER_IP streams open in a
+process; one more is refused with 429 and `Retry-After`, and a stream that ends
+frees its place.
 """
 
 from __future__ import annotations
@@ -19,12 +25,20 @@ import json
 import re
 from urllib.parse import parse_qs
 
+from django.conf import settings
+
+from dateline.lib.addresses import client_ip_of_scope
+from dateline.lib.ids import is_database_id
+
 from . import db, delivery
-from .fanout import Reader, get_hub
+from .fanout import Hub, Reader, get_hub
 
 # The stream's path, answered here before Django (`dateline.asgi` routes it);
 # the API documents it as GET /api/v1/liveblogs/{id}/stream.
 STREAM_PATH = re.compile(r"^/api/v1/liveblogs/(\d+)/stream/?$")
+
+# When an address over its cap of streams may try again, in seconds.
+RETRY_AFTER = b"30"
 
 HEADERS = [
     (b"content-type", b"text/event-stream; charset=utf-8"),
@@ -39,12 +53,19 @@ def _problem(status: int, title: str, detail: str) -> tuple[int, bytes]:
     return status, json.dumps(body).encode()
 
 
-def _start_position(scope) -> str | None:
+def _not_found(blog_id: int) -> tuple[int, bytes]:
+    return _problem(404, "Not found", f"No live blog {blog_id} is published.")
+
+
+def _start_position(scope) -> tuple[str | None, str | None]:
+    """The `Last-Event-ID` header and the `?after=` parameter, as sent."""
+    last_event_id = None
     for name, value in scope.get("headers", ()):
         if name == b"last-event-id":
-            return value.decode("latin-1").strip()
+            last_event_id = value.decode("latin-1").strip()
+            break
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-    return query.get("after", [None])[0]
+    return last_event_id, query.get("after", [None])[0]
 
 
 async def stream(scope, receive, send, blog_id: int) -> None:
@@ -52,21 +73,44 @@ async def stream(scope, receive, send, blog_id: int) -> None:
         status, body = _problem(405, "Method not allowed", "The stream only answers GET.")
         await _send_problem(send, status, body, extra=[(b"allow", b"GET")])
         return
+    if not is_database_id(blog_id):
+        # The path takes any digits; a number the database cannot hold names no blog.
+        await _send_problem(send, *_not_found(blog_id))
+        return
     hub = get_hub()
-    position = _start_position(scope)
+    address = client_ip_of_scope(scope)
+    if not hub.admit(address):
+        status, body = _problem(
+            429,
+            "Too many requests",
+            f"This address holds {settings.LIVE_MAX_STREAMS_PER_IP} live streams already: close "
+            f"one, or poll /api/v1/liveblogs/{blog_id}/events.",
+        )
+        await _send_problem(send, status, body, extra=[(b"retry-after", RETRY_AFTER)])
+        return
+    try:
+        await _serve(scope, receive, send, hub, blog_id)
+    finally:
+        hub.release(address)
+
+
+async def _serve(scope, receive, send, hub: Hub, blog_id: int) -> None:
+    last_event_id, position = _start_position(scope)
     # A blog this process already streams needs no database read to admit one
     # more reader; the database decides when the channel cannot (a position
     # ahead of what the channel has delivered, say).
     channel = hub.channels.get(blog_id)
     known = channel.known_position() if channel is not None else None
-    after = delivery.start_after(position, known) if known is not None else None
+    after = None
+    if known is not None:
+        epoch, newest = known
+        after = delivery.start_after(last_event_id, position, epoch, newest)
     if after is None:
-        visible, newest = await db.read(delivery.visibility_and_position, blog_id)
+        visible, epoch, newest = await db.read(delivery.visibility_and_position, blog_id)
         if not visible:
-            status, body = _problem(404, "Not found", f"No live blog {blog_id} is published.")
-            await _send_problem(send, status, body)
+            await _send_problem(send, *_not_found(blog_id))
             return
-        after = delivery.start_after(position, newest)
+        after = delivery.start_after(last_event_id, position, epoch, newest)
 
     await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
     await send({"type": "http.response.body", "body": delivery.RETRY, "more_body": True})
@@ -96,7 +140,7 @@ async def stream(scope, receive, send, blog_id: int) -> None:
             await send(
                 {
                     "type": "http.response.body",
-                    "body": delivery.sse_message(event),
+                    "body": delivery.sse_message(event, epoch),
                     "more_body": True,
                 }
             )

@@ -17,6 +17,11 @@ def desk_urls():
         path("live/<int:blog_id>/", desk.desk, name="live_desk"),
         path("live/<int:blog_id>/preview/", desk.preview, name="live_desk_preview"),
         path(
+            "live/<int:blog_id>/posts/<int:post_id>/tools/",
+            desk.post_tools,
+            name="live_desk_post_tools",
+        ),
+        path(
             "live/<int:blog_id>/posts/<int:post_id>/source/",
             desk.post_source,
             name="live_desk_post_source",

@@ -1,6 +1,7 @@
 /* The live desk: publish with Ctrl+Enter, see colleagues' posts arrive, edit,
  * pin, mark key events and delete. Everything goes through the public API
- * (session and CSRF), and the feed follows the blog's events. */
+ * (session and CSRF), and the feed follows the blog's events. Each post shows
+ * only the tools the person at the desk may use, as the server renders them. */
 (function () {
   "use strict";
   var desk = document.getElementById("desk");
@@ -8,6 +9,7 @@
   var api = desk.dataset.api;
   var text = desk.dataset;
   var lastSeq = parseInt(desk.dataset.lastSeq, 10) || 0;
+  var epoch = desk.dataset.epoch || "";  // qualifies lastSeq: "<epoch>-<seq>"
   var form = document.getElementById("desk-form");
   var body = document.getElementById("desk-body");
   var keyEvent = document.getElementById("desk-key-event");
@@ -74,14 +76,14 @@
     busy = true;
     publishButton.disabled = true;
     error.textContent = "";
-    var payload = { body: body.value, key_event: keyEvent.checked };
+    var payload = { body: body.value, key_event: keyEvent ? keyEvent.checked : false };
     if (photo && photo.value) payload.image_id = parseInt(photo.value, 10);
     call("POST", api + "/posts", payload).then(function (result) {
       busy = false;
       publishButton.disabled = false;
       if (!result.ok) { error.textContent = problemText(result); return; }
       body.value = "";
-      keyEvent.checked = false;
+      if (keyEvent) keyEvent.checked = false;
       clearPhoto();
       preview.innerHTML = "";
       status.textContent = text.textPublished;
@@ -126,16 +128,29 @@
     item.appendChild(content);
     var tools = document.createElement("div");
     tools.className = "desk-post__tools";
-    [["edit", "button-secondary"], ["pin", "button-secondary"], ["key", "button-secondary"], ["delete", "no"]].forEach(function (spec) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "button button-small " + spec[1];
-      button.dataset.action = spec[0];
-      tools.appendChild(button);
-    });
     item.appendChild(tools);
     updateItem(item, post, html);
+    loadTools(item);
     return item;
+  }
+
+  // Which tools a post gets (edit and delete one's own or, for editors, anyone's;
+  // pin and key event for editors) is the server's decision: ask it.
+  function loadTools(item) {
+    var url = desk.dataset.toolsUrl.replace("/posts/0/", "/posts/" + item.dataset.postId + "/");
+    fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (html) {
+      var tools = fragment(html);
+      var old = item.querySelector(".desk-post__tools");
+      if (tools && old) old.replaceWith(tools);
+    }).catch(function () { /* no tools until the desk is reloaded */ });
+  }
+
+  function setText(item, action, value) {
+    var button = item.querySelector('[data-action="' + action + '"]');
+    if (button) button.textContent = value;
   }
 
   function updateItem(item, post, html) {
@@ -148,10 +163,8 @@
       content.innerHTML = "";
       content.appendChild(fragment(html));
     }
-    item.querySelector('[data-action="edit"]').textContent = text.textEdit;
-    item.querySelector('[data-action="delete"]').textContent = text.textDelete;
-    item.querySelector('[data-action="pin"]').textContent = post.is_pinned ? text.textUnpin : text.textPin;
-    item.querySelector('[data-action="key"]').textContent = post.is_key_event ? text.textUnkey : text.textKey;
+    setText(item, "pin", post.is_pinned ? text.textUnpin : text.textPin);
+    setText(item, "key", post.is_key_event ? text.textUnkey : text.textKey);
   }
 
   function apply(event) {
@@ -182,7 +195,8 @@
   function poll() {
     if (polling) return;
     polling = true;
-    fetch(api + "/events?after=" + lastSeq, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    var after = epoch ? epoch + "-" + lastSeq : String(lastSeq);
+    fetch(api + "/events?after=" + encodeURIComponent(after), { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) { return r.json(); })
       .then(function (data) {
         polling = false;

@@ -48,6 +48,9 @@
   if (!root || root.dataset.live !== "true" || !window.EventSource || !window.fetch) return;
 
   var lastSeq = parseInt(root.dataset.lastSeq, 10) || 0;
+  // The blog's epoch qualifies sequence numbers: a position is "<epoch>-<seq>",
+  // and the server resets one from another epoch (a restored database, say).
+  var epoch = root.dataset.epoch || "";
   var pending = [];
   var waiting = [];
   var catchingUp = false;
@@ -191,9 +194,13 @@
     lastSeq = event.seq;
   }
 
+  function position() {
+    return encodeURIComponent(epoch ? epoch + "-" + lastSeq : String(lastSeq));
+  }
+
   function catchUp() {
     catchingUp = true;
-    fetch(root.dataset.eventsUrl + "?after=" + lastSeq, { headers: { Accept: "application/json" } })
+    fetch(root.dataset.eventsUrl + "?after=" + position(), { headers: { Accept: "application/json" } })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         if (data.reset) { window.location.reload(); return; }
@@ -201,7 +208,10 @@
         data.events.concat(waiting.splice(0)).sort(function (a, b) { return a.seq - b.seq; })
           .forEach(receive);
       })
-      .catch(function () { catchingUp = false; window.setTimeout(catchUp, 3000); });
+      .catch(function () {
+        catchingUp = false;
+        if (!polling) window.setTimeout(catchUp, 3000);  // polling tries again anyway
+      });
   }
 
   newButton.addEventListener("click", function () {
@@ -215,7 +225,7 @@
     }
   });
 
-  var source = new EventSource(root.dataset.streamUrl + "?after=" + lastSeq);
+  var source = new EventSource(root.dataset.streamUrl + "?after=" + position());
   TYPES.forEach(function (type) {
     source.addEventListener(type, function (message) {
       try { receive(JSON.parse(message.data)); } catch (e) { /* a malformed message is skipped */ }
@@ -224,5 +234,12 @@
   source.addEventListener("reset", function () {
     source.close();
     window.location.reload();
+  });
+  // EventSource gives up on a stream the server refuses (too many open from
+  // this address, say): the page then follows the blog by polling.
+  var polling = null;
+  source.addEventListener("error", function () {
+    if (source.readyState !== EventSource.CLOSED || polling) return;
+    polling = window.setInterval(function () { if (!catchingUp) catchUp(); }, 10000);
   });
 })();
