@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page
 
 from dateline.editions.access import editions_written_by, may_publish
+from dateline.editions.models import EditionPage, HomePage
 
 from . import views
-from .models import ArticlePage, StoryPage
+from .models import ArticlePage, StoryPage, TopicPage
 
 
 @hooks.register("register_admin_urls")
@@ -86,10 +86,9 @@ def seen_by_staff(pages, user):
     mine = Q()
     for edition in editions_written_by(user):
         mine |= Q(path__startswith=edition.path)
-    readers = Q(pk__in=StoryPage.objects.visible_to_readers().values("pk")) | Q(
-        # Editions, topic hubs and the home page: the readers' rule without an embargo.
-        pk__in=Page.objects.not_type(StoryPage).live().public().values("pk")
-    )
+    readers = Q()
+    for model in (HomePage, EditionPage, TopicPage, StoryPage):
+        readers |= Q(pk__in=model.objects.visible_to_readers().values("pk"))
     return pages.filter(mine | readers)
 
 

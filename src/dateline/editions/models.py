@@ -155,6 +155,7 @@ class HomePage(Page):
     subpage_types = ["editions.EditionPage"]
     max_count = 1
     template = "editions/home_page.html"
+    objects = ReadersPageManager()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
