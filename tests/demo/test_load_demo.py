@@ -18,6 +18,8 @@ from dateline.editions.models import EditionPage, Role
 from dateline.editions.roles import roles_of
 from dateline.live.models import LiveBlogPage
 
+from ..conftest import FAST_PASSWORD_HASHERS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -28,7 +30,7 @@ def load() -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo(django_db_blocker, restore_migrated_database, tmp_path_factory):
     """The demo newsroom, loaded once for the module: what `load_demo` printed
     and the mail it sent.
 
@@ -37,12 +39,13 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     again, or changes anything, leaves the next test the demo as first loaded.
     """
     media = tmp_path_factory.mktemp("demo-media")
-    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=hashers),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_PASSWORD_HASHERS),
         transaction.atomic(),
     ):
+        # As `make demo` finds it: the suite's shared newsroom and people are not there.
+        restore_migrated_database()
         mail.outbox = []
         output = load()
         yield SimpleNamespace(output=output, mail=list(mail.outbox))
