@@ -17,6 +17,8 @@ one test's state into the next.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -28,6 +30,9 @@ from dateline.editions.models import EditionPage, HomePage
 from dateline.editions.roles import ensure_edition_groups
 
 from .factories import make_site_tree
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 EDITIONS = [
     ("es", "España", "es-ES", "Europe/Madrid"),
@@ -99,6 +104,27 @@ def restore_migrated_database(django_db_setup):
     return restore
 
 
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
+    """For a module whose tests all read data too costly to build for each: a
+    transaction around the whole module, in which the module's own fixture builds
+    that data once (the database is open to it), rolled back when the module is
+    done. Each test's transaction is a savepoint inside it, so what one test
+    changes the next does not see: the tests must ask for the database (`db`).
+
+    Photos made there are kept in a media folder of the module's: such a module
+    overrides `_isolated_media`, which would give each test an empty one.
+    """
+    media = tmp_path_factory.mktemp("module-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_PASSWORD_HASHERS),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _close_connection_pools(django_db_setup, django_db_blocker):
     """Closes PostgreSQL's connection pool, and every other session on the test
@@ -157,41 +183,46 @@ def _plain_static(settings):
     }
 
 
-@pytest.fixture
-def newsroom(db) -> dict:
-    """Home page and four editions: España, Chile, USA and México."""
+def fetch_newsroom() -> dict:
+    """The shared home page and editions, as fresh instances."""
     home = HomePage.objects.get()
     editions = {edition.slug: edition for edition in EditionPage.objects.child_of(home)}
     return {"home": home, **{slug: editions[slug] for slug, *_ in EDITIONS}}
 
 
-def _persona(username: str):
+def fetch_persona(username: str) -> User:
     return get_user_model().objects.get(username=username)
 
 
 @pytest.fixture
+def newsroom(db) -> dict:
+    """Home page and four editions: España, Chile, USA and México."""
+    return fetch_newsroom()
+
+
+@pytest.fixture
 def editor(db):
-    return _persona("editor")
+    return fetch_persona("editor")
 
 
 @pytest.fixture
 def reporter(db):
-    return _persona("reporter")
+    return fetch_persona("reporter")
 
 
 @pytest.fixture
 def chief(db):
-    return _persona("chief")
+    return fetch_persona("chief")
 
 
 @pytest.fixture
 def reader(db):
-    return _persona("reader")
+    return fetch_persona("reader")
 
 
 @pytest.fixture
 def admin(db):
-    return _persona("admin")
+    return fetch_persona("admin")
 
 
 @pytest.fixture(scope="session", autouse=True)
