@@ -6,18 +6,33 @@ The personas, as in the rest of the suite:
 - `chief`: edition admin of Chile only (manages Chile's people);
 - `reader`: a signed-up reader with no newsroom role;
 - `admin`: a site admin, who holds every edition.
+
+The newsroom and the personas are built once, when the test database is made,
+and committed; every test starts from them. A test runs in a transaction that is
+rolled back, so it may change them freely; a transactional test empties the
+database when it ends and the next one restores them (`serialized_rollback`).
+The fixtures below fetch fresh instances for each test, so no object carries
+one test's state into the next.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import connections
+from django.core.management import call_command
+from django.db import connection, connections, transaction
+from django.test import override_settings
 
+from dateline.editions.models import EditionPage, HomePage
 from dateline.editions.roles import ensure_edition_groups
 
 from .factories import make_site_tree
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 EDITIONS = [
     ("es", "España", "es-ES", "Europe/Madrid"),
@@ -25,6 +40,89 @@ EDITIONS = [
     ("us", "USA", "en-US", "America/New_York"),
     ("mx", "México", "es-MX", "America/Mexico_City"),
 ]
+# Django's default hasher spends half a second on every password on purpose; the
+# suite creates and signs in people hundreds of times, and hashing is not under test.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The test database as migrations left it, before the shared newsroom was added.
+_as_migrated: dict[str, str] = {}
+
+
+def _person(username, *groups, **flags):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.com", "correct horse battery", **flags
+    )
+    user.groups.add(*groups)
+    return user
+
+
+def _build_newsroom() -> None:
+    """The newsroom and the personas. Every edition has its groups and review
+    workflow, as the product gives each new one."""
+    tree = make_site_tree(EDITIONS)
+    groups = {slug: ensure_edition_groups(tree[slug]) for slug, *_ in EDITIONS}
+    _person("editor", groups["es"]["editors"], groups["cl"]["editors"])
+    _person("reporter", groups["cl"]["reporters"])
+    _person("chief", groups["cl"]["admins"])
+    _person("reader")
+    _person("admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the shared newsroom and the personas committed in it."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        _as_migrated[connection.alias] = connection.creation.serialize_db_to_string()
+        with transaction.atomic():
+            _build_newsroom()
+        # What a test marked `serialized_rollback` restores at its start, after a
+        # transactional test before it emptied the database.
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+
+
+@pytest.fixture(scope="session")
+def restore_migrated_database(django_db_setup):
+    """A function that empties the test database back to what migrations left in
+    it (Wagtail's root page and default Site, permissions…): no newsroom, no personas.
+
+    For the demo, which builds its own newsroom where there was none.
+    """
+
+    def restore() -> None:
+        # As a transactional test's end does; resetting the sequences would hand
+        # out again the ids of the rows restored below.
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
+        )
+        connection.creation.deserialize_db_from_string(_as_migrated[connection.alias])
+
+    return restore
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
+    """For a module whose tests all read data too costly to build for each: a
+    transaction around the whole module, in which the module's own fixture builds
+    that data once (the database is open to it), rolled back when the module is
+    done. Each test's transaction is a savepoint inside it, so what one test
+    changes the next does not see: the tests must ask for the database (`db`).
+
+    Photos made there are kept in a media folder of the module's: such a module
+    overrides `_isolated_media`, which would give each test an empty one.
+    """
+    media = tmp_path_factory.mktemp("module-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_PASSWORD_HASHERS),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -55,9 +153,7 @@ def _close_connection_pools(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    # Django's default hasher spends half a second on every password on purpose; the
-    # suite creates and signs in people hundreds of times, and hashing is not under test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -87,47 +183,46 @@ def _plain_static(settings):
     }
 
 
+def fetch_newsroom() -> dict:
+    """The shared home page and editions, as fresh instances."""
+    home = HomePage.objects.get()
+    editions = {edition.slug: edition for edition in EditionPage.objects.child_of(home)}
+    return {"home": home, **{slug: editions[slug] for slug, *_ in EDITIONS}}
+
+
+def fetch_persona(username: str) -> User:
+    return get_user_model().objects.get(username=username)
+
+
 @pytest.fixture
-def newsroom(db):
+def newsroom(db) -> dict:
     """Home page and four editions: España, Chile, USA and México."""
-    return make_site_tree(EDITIONS)
-
-
-def _person(username, *groups, **flags):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.com", "correct horse battery", **flags
-    )
-    user.groups.add(*groups)
-    return user
+    return fetch_newsroom()
 
 
 @pytest.fixture
-def editor(newsroom):
-    return _person(
-        "editor",
-        ensure_edition_groups(newsroom["es"])["editors"],
-        ensure_edition_groups(newsroom["cl"])["editors"],
-    )
+def editor(db):
+    return fetch_persona("editor")
 
 
 @pytest.fixture
-def reporter(newsroom):
-    return _person("reporter", ensure_edition_groups(newsroom["cl"])["reporters"])
+def reporter(db):
+    return fetch_persona("reporter")
 
 
 @pytest.fixture
-def chief(newsroom):
-    return _person("chief", ensure_edition_groups(newsroom["cl"])["admins"])
+def chief(db):
+    return fetch_persona("chief")
 
 
 @pytest.fixture
 def reader(db):
-    return _person("reader")
+    return fetch_persona("reader")
 
 
 @pytest.fixture
 def admin(db):
-    return _person("admin", is_staff=True, is_superuser=True)
+    return fetch_persona("admin")
 
 
 @pytest.fixture(scope="session", autouse=True)

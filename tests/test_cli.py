@@ -51,6 +51,6 @@ def test_a_bad_setting_stops_any_command_with_a_message_not_a_traceback():
     done = subprocess.run(
         [Path(sys.executable).parent / "dateline", "check"], env=env, capture_output=True, text=True
     )
-    assert done.returncode != 0
+    assert done.returncode == 1
     assert "dateline: DATELINE_DEBUG must be true or false, not 'maybe'" in done.stderr
     assert "Traceback" not in done.stderr

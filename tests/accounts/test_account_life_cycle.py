@@ -6,6 +6,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.urls import reverse
 
 from dateline.comments.models import Comment
 
@@ -40,7 +41,9 @@ def test_unverified_reader_cannot_sign_in(client, db):
         "/accounts/login/", {"login": "newreader", "password": "a long pass phrase 42"}
     )
     assert "_auth_user_id" not in client.session
-    assert response.status_code in (200, 302)
+    # Sent to the page that asks them to verify their email address first.
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
 
 
 def test_password_reset_sends_a_link(client, reader):

@@ -22,6 +22,10 @@ from ..factories import (
 def desk(newsroom):
     """A morning's stories: Spain's hub on the storm, its articles and live blog,
     one story circulated to Chile, and stories readers must not see."""
+    return build_desk(newsroom)
+
+
+def build_desk(newsroom: dict) -> dict:
     es, cl = newsroom["es"], newsroom["cl"]
     now = timezone.now()
     topic = TopicPageFactory(parent=es, title="Tormenta Aurelia", slug="storm-aurelia")

@@ -27,8 +27,7 @@ def test_unknown_ids_are_problems(client, newsroom):
 
 
 def test_non_numeric_id_is_a_problem(client, newsroom):
-    assert client.get("/api/v1/articles/banana").status_code in (400, 404)
-    assert client.get("/api/v1/articles/banana")["Content-Type"] == "application/problem+json"
+    assert_problem(client.get("/api/v1/articles/banana"), 400)
 
 
 def test_wrong_method_is_a_problem_naming_the_allowed_ones(client, newsroom):

@@ -9,7 +9,8 @@ test module marks its tests with
 `transaction=True` because the live server reads the database from another
 thread; `serialized_rollback=True` because each transactional test ends by
 emptying every table, including the Wagtail root page, default Site, locale and
-image collection that migrations create, and the next test needs them back.
+image collection that migrations create, and the next test needs them back
+(with the suite's shared newsroom, which the demo's then replaces).
 """
 
 from __future__ import annotations
@@ -90,13 +91,15 @@ def page_without_javascript(browser, live_server) -> Page:
 
 
 @pytest.fixture
-def demo_newsroom(live_server, transactional_db, settings) -> dict:
+def demo_newsroom(live_server, transactional_db, restore_migrated_database, settings) -> dict:
     """The whole demo newsroom, served by the live server at its root.
 
-    `load()` puts the demo's home page at the root of the default Site, which
-    matches any host, so every page resolves under `live_server.url`; page URLs
-    are relative while there is a single Site.
+    It loads into the database as migrations left it, as in `make demo`. `load()`
+    puts the demo's home page at the root of the default Site, which matches any
+    host, so every page resolves under `live_server.url`; page URLs are relative
+    while there is a single Site.
     """
+    restore_migrated_database()
     demo = newsroom.load()
     site = Site.objects.get(is_default_site=True)
     assert site.root_page_id == demo["home"].pk

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 
 from dateline.comments import actions
 from dateline.comments.models import CommentReport
@@ -73,5 +74,5 @@ def test_links_in_comments_are_nofollow_ugc(story, reader):
 def test_blocked_commenter_cannot_comment(story, reader, editor):
     first = actions.check_add_comment(story, reader, "Hi.")
     actions.block_commenters([first], editor, "Spam")
-    with pytest.raises(Exception, match="no longer comment"):
+    with pytest.raises(PermissionDenied, match="no longer comment"):
         actions.check_add_comment(story, reader, "Again.")

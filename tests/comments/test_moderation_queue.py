@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from dateline.comments.models import Comment, CommenterBlock
 
+from ..admin_refusals import refused, sent_to_sign_in
 from ..factories import ArticlePageFactory
 
 
@@ -97,7 +98,11 @@ def test_editor_cannot_moderate_another_editions_comments(client, newsroom, edit
     assert Comment.objects.get().status == "pending"
 
 
-def test_reporter_and_reader_have_no_queue(client, reporter, reader):
-    for person in (reporter, reader):
-        client.force_login(person)
-        assert queue(client).status_code in (302, 403)
+def test_reporter_has_no_queue(client, reporter):
+    client.force_login(reporter)
+    assert refused(queue(client))
+
+
+def test_reader_has_no_queue_and_is_sent_to_sign_in(client, reader):
+    client.force_login(reader)
+    assert sent_to_sign_in(queue(client))

@@ -9,8 +9,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.models import Page, Revision, WorkflowState
 
 from dateline.articles.models import ArticlePage
@@ -28,25 +26,18 @@ def load() -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo(module_transaction, restore_migrated_database):
     """The demo newsroom, loaded once for the module: what `load_demo` printed
     and the mail it sent.
 
-    It is loaded in a transaction that is rolled back when the module is done,
-    and each test runs in a savepoint inside it, so a test that loads the demo
-    again, or changes anything, leaves the next test the demo as first loaded.
+    A test that loads the demo again, or changes anything, leaves the next test
+    the demo as first loaded (see `module_transaction`).
     """
-    media = tmp_path_factory.mktemp("demo-media")
-    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=hashers),
-        transaction.atomic(),
-    ):
-        mail.outbox = []
-        output = load()
-        yield SimpleNamespace(output=output, mail=list(mail.outbox))
-        transaction.set_rollback(True)
+    # As `make demo` finds it: the suite's shared newsroom and people are not there.
+    restore_migrated_database()
+    mail.outbox = []
+    output = load()
+    return SimpleNamespace(output=output, mail=list(mail.outbox))
 
 
 @pytest.fixture(autouse=True)

@@ -10,18 +10,14 @@ from django.urls import reverse
 from dateline.editions.models import Role
 from dateline.editions.roles import roles_of
 
+from ..admin_refusals import refused
+
 PEOPLE = reverse("editions_people")
 GRANT = reverse("editions_people_grant")
 
 
 def revoke_url(edition, person, role):
     return reverse("editions_people_revoke", args=(edition.pk, person.pk, role))
-
-
-def refused(response) -> bool:
-    """Wagtail's admin answers PermissionDenied by sending the person back to the
-    dashboard with "Sorry, you do not have permission…" (a 403 to scripts)."""
-    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
 def grant(client, edition, person="reader", role="reporters"):

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from dateline.live import actions
 
+from ..admin_refusals import refused, sent_to_sign_in
 from ..factories import LiveBlogPageFactory
 
 
@@ -21,7 +22,7 @@ def test_reporter_cannot_open_the_desk_of_another_edition(client, newsroom, repo
     mexico = LiveBlogPageFactory(parent=newsroom["mx"])
     client.force_login(reporter)
     response = client.get(reverse("live_desk", args=(mexico.pk,)))
-    assert response.status_code in (302, 403)
+    assert refused(response)
     assert "desk-form" not in response.content.decode()
 
 
@@ -57,7 +58,7 @@ def test_post_source_is_only_for_people_at_the_desk(client, blog, reporter, read
     post = actions.check_publish_post(blog, reporter, "Typed *exactly* so.")
     url = reverse("live_desk_post_source", args=(blog.pk, post.pk))
     client.force_login(reader)
-    assert client.get(url).status_code in (302, 403)
+    assert sent_to_sign_in(client.get(url))
     client.force_login(reporter)
     assert client.get(url).json() == {
         "id": post.pk,

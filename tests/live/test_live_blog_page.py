@@ -90,7 +90,8 @@ def test_without_javascript_a_link_reloads_the_page(client, blog):
     assert link["href"] == blog.url
 
 
-def test_simulated_correspondent_files_to_both_demo_live_blogs(db):
+def test_simulated_correspondent_files_to_both_demo_live_blogs(db, restore_migrated_database):
+    restore_migrated_database()  # the demo loads where there is no newsroom yet
     call_command("load_demo", stdout=StringIO())
     before = LivePost.objects.count()
     assert correspondent.file_one_post(0) == 2
