@@ -307,7 +307,21 @@ def list_events(
         "responses": {
             "200": {
                 "description": "An event stream.",
-                "content": {"text/event-stream": {"schema": {"type": "string"}}},
+                "content": {
+                    "text/event-stream": {
+                        # Each Server-Sent Event: `event` is the type (or `reset`),
+                        # `id` is `<epoch>-<seq>`, `data` the event's JSON.
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "event": {"type": "string"},
+                                "id": {"type": "string"},
+                                "data": {"type": "string"},
+                                "retry": {"type": "integer"},
+                            },
+                        }
+                    }
+                },
             },
             "429": {
                 "description": "This address holds as many live streams as it may; see "
