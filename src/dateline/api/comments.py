@@ -7,9 +7,9 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Query, Router, Schema, Status
 
-from dateline.articles.models import StoryPage
 from dateline.comments import actions
 from dateline.comments.models import Comment
+from dateline.comments.views import commentable_story
 from dateline.lib.addresses import client_ip
 
 from .auth import token_or_session
@@ -54,20 +54,13 @@ def _out(comment: Comment) -> dict:
     }
 
 
-def readable_story(story_id: int) -> StoryPage:
-    story = StoryPage.objects.visible_to_readers().filter(pk=story_id).first()
-    if story is None:
-        raise Problem(404, "Not found", f"No story {story_id} is published.")
-    return story.specific
-
-
 @router.get(
     "/{story_id}/comments", response=CommentList, summary="A story's comments, oldest first"
 )
 def list_comments(
     request, story_id: Id, after: Position = Query(0), limit: int = Query(50, ge=1, le=200)
 ):
-    story = readable_story(story_id)
+    story = commentable_story(story_id)
     comments = story.comments.visible_to_readers().select_related("author")
     page = list(comments.filter(pk__gt=after).order_by("pk")[: limit + 1])
     return {
@@ -85,7 +78,7 @@ def list_comments(
     description="Replies carry `parent_id`. Too many comments too fast get 429.",
 )
 def add_comment(request, story_id: Id, payload: CommentIn):
-    story = readable_story(story_id)
+    story = commentable_story(story_id)
     parent = None
     if payload.parent_id is not None:
         parent = Comment.objects.filter(pk=payload.parent_id).first()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +38,11 @@ def _fail(request, story, error, draft=""):
 
 
 def commentable_story(story_id: int) -> StoryPage:
-    return get_object_or_404(StoryPage.objects.visible_to_readers().specific(), pk=story_id)
+    """The story readers see under this id, whose comments the forms and the API serve."""
+    story = StoryPage.objects.visible_to_readers().filter(pk=story_id).first()
+    if story is None:
+        raise Http404(f"No story {story_id} is published.")
+    return story.specific
 
 
 def own_comment(user, comment_id: int) -> Comment:
