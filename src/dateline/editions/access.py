@@ -34,13 +34,15 @@ def may_publish(user, page: Page) -> bool:
     return user.is_authenticated and page.permissions_for_user(user).can_publish()
 
 
-def editions_published_by(user) -> list[EditionPage]:
-    """The editions where the user may publish (and so moderate)."""
+def _editions_where(rule, user) -> list[EditionPage]:
     if not user.is_authenticated:
         return []
-    return [
-        edition for edition in EditionPage.objects.order_by("path") if may_publish(user, edition)
-    ]
+    return [edition for edition in EditionPage.objects.order_by("path") if rule(user, edition)]
+
+
+def editions_published_by(user) -> list[EditionPage]:
+    """The editions where the user may publish (and so moderate)."""
+    return _editions_where(may_publish, user)
 
 
 def editions_administered_by(user) -> QuerySet[EditionPage]:
@@ -96,7 +98,4 @@ def writable(pages: QuerySet, pk: int, user, doing: str = "write") -> Page:
 
 def editions_written_by(user) -> list[EditionPage]:
     """The editions where the user may write (and so see every draft)."""
-    if not user.is_authenticated:
-        return []
-    editions = EditionPage.objects.order_by("path")
-    return [edition for edition in editions if may_write(user, edition)]
+    return _editions_where(may_write, user)
