@@ -24,6 +24,9 @@ from ..conftest import fetch_newsroom, fetch_persona
 from .conftest import build_desk
 
 EXAMPLES = 25
+BOUNDED = settings(
+    max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+)
 
 
 READ_PATHS = [
@@ -74,12 +77,7 @@ def test_read_endpoint_conforms_to_the_document(document, path):
     operation = document[path]["GET"]
 
     @given(case=operation.as_strategy())
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @BOUNDED
     def conforms(case):
         case.call_and_validate()
 
@@ -136,12 +134,7 @@ def test_write_endpoint_with_a_newsroom_token_conforms_to_the_document(
     headers = {"Authorization": f"Bearer {APIToken.create_token(user=editor, name='test')[1]}"}
 
     @given(case=operation.as_strategy())
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @BOUNDED
     def conforms(case):
         case.call_and_validate(headers=headers)
 
