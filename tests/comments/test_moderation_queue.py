@@ -106,3 +106,15 @@ def test_reporter_has_no_queue(client, reporter):
 def test_reader_has_no_queue_and_is_sent_to_sign_in(client, reader):
     client.force_login(reader)
     assert sent_to_sign_in(queue(client))
+
+
+def test_reported_queue_still_lists_a_report_whose_reader_deleted_their_account(
+    client, editor, story, reader, other_reader
+):
+    from dateline.comments import actions
+
+    comment = actions.check_add_comment(story, other_reader, "Rude.")
+    actions.check_report_comment(comment, reader, "Insulting.")
+    reader.delete()
+    client.force_login(editor)
+    assert "Rude." in queue(client, "reported").content.decode()

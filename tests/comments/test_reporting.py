@@ -53,3 +53,10 @@ def test_fewer_reports_leave_it_visible(comment, settings):
         actions.check_report_comment(comment, reporter, "Abusive.")
     comment.refresh_from_db()
     assert not comment.held_by_reports
+
+
+def test_a_report_outlives_the_account_of_the_reader_who_made_it(client, comment, reader):
+    actions.check_report_comment(comment, reader, "Insults another reader.")
+    client.force_login(reader)
+    client.post("/accounts/delete/", {"password": "correct horse battery"})
+    assert CommentReport.objects.get(comment=comment).reporter is None

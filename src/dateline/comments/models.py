@@ -64,8 +64,10 @@ class Comment(models.Model):
 
 class CommentReport(models.Model):
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    # A report outlives its reporter's account: the moderators still weigh it,
+    # from no one.
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.CharField(max_length=500)
     created_at = models.DateTimeField(default=timezone.now)
