@@ -56,7 +56,18 @@ def serve(host: str, port: int, workers: int) -> None:
         "dateline.asgi:application",
     ]
     print(f"Serving Dateline at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    # The server's processes link their mails to where it is served.
+    os.environ["DATELINE_SERVED_AT"] = served_at(host, port)
     os.execv(args[0], args)
+
+
+def served_at(host: str, port: int) -> str:
+    """The address people reach the server at (all interfaces: this machine's)."""
+    if host in {"0.0.0.0", "::", ""}:
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -330,7 +330,12 @@ SECURE_HSTS_PRELOAD = envbool("DATELINE_HSTS_PRELOAD", HTTPS)
 WAGTAIL_SITE_NAME = "Dateline"
 # No avatars fetched from an outside service: the admin shows each person's initials.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = BASE_URL or "http://127.0.0.1:8000"
+# Links in the newsroom's mails (review notifications): the public origin, else
+# the address `dateline serve` or `dateline demo` listens on (DATELINE_SERVED_AT,
+# which they set), else Django's development address.
+WAGTAILADMIN_BASE_URL = (
+    BASE_URL or os.environ.get("DATELINE_SERVED_AT", "").rstrip("/") or "http://127.0.0.1:8000"
+)
 WAGTAILIMAGES_IMAGE_MODEL = "photos.Photo"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = envint("DATELINE_MAX_IMAGE_MB", 10) * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
