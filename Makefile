@@ -51,6 +51,7 @@ bench-live: bootstrap ## Measure live delivery to thousands of SSE readers (prin
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf $(VENV) var
 
-messages: bootstrap ## Update the Spanish catalogue and compile it (needs gettext)
+messages: bootstrap ## Update the Spanish catalogue and compile it (installs gettext if missing)
+	@command -v msgmerge >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
 	@cd src/dateline && ../../$(BIN)/dateline makemessages -l es --ignore "demo/*" -v0
 	@cd src/dateline && ../../$(BIN)/dateline compilemessages -v0

@@ -154,6 +154,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Account pages (/accounts/) speak the edition the reader came from.
+    "dateline.accounts.editions.account_pages_in_readers_edition",
+    # The desk's calls to the API answer in the staff member's admin language.
+    "dateline.accounts.middleware.desk_in_the_staff_language",
     "dateline.accounts.middleware.private_pages_for_signed_in_users",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -276,6 +280,10 @@ ACCOUNT_USERNAME_VALIDATORS = "dateline.accounts.usernames.username_validators"
 ACCOUNT_EMAIL_VERIFICATION = envchoice(
     "DATELINE_EMAIL_VERIFICATION", "mandatory", ("mandatory", "optional", "none")
 )
+# Confirming the address in the browser that signed up signs the reader in (allauth
+# does it only there, never for a link opened elsewhere), back on the page they
+# started from.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 
 EMAIL_BACKEND = os.environ.get(
     "DATELINE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

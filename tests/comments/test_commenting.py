@@ -78,7 +78,7 @@ def test_edit_after_the_window_is_refused(client, story, reader, settings):
     )
     client.post(f"/comments/{Comment.objects.get().pk}/edit/", {"text": "Changed."})
     assert Comment.objects.get().text == "Original."
-    assert "can be edited for" in comments_on_page(client, story).get_text()
+    assert "se pueden editar durante" in comments_on_page(client, story).get_text()
 
 
 def test_reader_cannot_edit_or_delete_another_readers_comment(client, story, reader, other_reader):
@@ -106,8 +106,10 @@ def test_deleted_comment_leaves_a_placeholder_for_its_replies(client, story, rea
     assert "A reply." in section.get_text()
 
 
+# The story is Chilean: the errors are in its edition's language and numbers.
 @pytest.mark.parametrize(
-    "text, error", [("   ", "Write your comment"), ("x" * 2001, "under 2,000")]
+    "text, error",
+    [("   ", "Escribe tu comentario antes de enviarlo."), ("x" * 2001, "menos de 2\xa0000")],
 )
 def test_bad_comment_gets_a_clear_error_and_stores_nothing(client, story, reader, text, error):
     client.force_login(reader)
@@ -176,7 +178,7 @@ def test_flood_of_comments_is_slowed_down_and_nothing_more_stored(client, story,
     for n in range(3):
         comment_on(client, story, f"Comment {n}.")
     assert Comment.objects.count() == 2
-    assert "too fast" in comments_on_page(client, story).get_text()
+    assert "demasiado rápido" in comments_on_page(client, story).get_text()
 
 
 def test_the_text_a_reader_typed_survives_a_refused_comment(client, story, reader, settings):

@@ -78,3 +78,16 @@ def test_desk_speaks_the_reporters_admin_language(client, blog, reporter):
     # The script's own messages come from the page, so they are translated too.
     assert 'data-text-empty="Escribe la entrada antes de publicarla."' in html
     assert "comprueba la conexión" in html
+
+
+def test_the_desks_refusals_come_in_the_reporters_admin_language(client, blog, reporter):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(reporter)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(reporter)
+    response = client.post(
+        f"/api/v1/liveblogs/{blog.pk}/posts", {"body": "   "}, content_type="application/json"
+    )
+    assert "Escribe la entrada antes de publicarla." in response.json()["detail"]

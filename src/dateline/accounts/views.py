@@ -21,6 +21,7 @@ from wagtail.admin.views.account import LogoutView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import actions
+from .editions import way_back
 from .tokens import managed_token, token_expiry, tokens_managed_by, unexpired
 
 
@@ -45,11 +46,12 @@ def delete_account(request):
         user = request.user
         with transaction.atomic():
             logout(request)
-            # Email addresses, sessions, tokens and reports go with the user;
-            # comments keep their words and show as from a deleted account.
+            # Email addresses, sessions and tokens go with the user; comments
+            # keep their words and show as from a deleted account, and reports
+            # stay for the moderators, from no one.
             user.delete()
-        messages.success(request, _("Your account and personal data have been deleted."))
-        return redirect("/")
+        messages.success(request, gettext("Your account and personal data have been deleted."))
+        return redirect(way_back(request) or "/")
     return TemplateResponse(request, "accounts/delete_account.html", {"form": form})
 
 

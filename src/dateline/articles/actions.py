@@ -11,11 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from dateline.editions.access import may_publish, may_write
 from dateline.editions.models import EditionPage
-from dateline.lib.text import checked_text
+from dateline.lib.text import checked_text, grouped
 
 from .models import ArticleCorrection, ArticlePage, ArticleUpdate, StoryPage
 
@@ -34,7 +36,9 @@ def do_create_story(edition: EditionPage, story: StoryPage, user=None) -> StoryP
 
 def check_create_story(edition: EditionPage, story: StoryPage, user) -> StoryPage:
     if not may_write(user, edition):
-        raise PermissionDenied(f"You may not write in {edition.title}.")
+        raise PermissionDenied(
+            gettext("You may not write in %(edition)s.") % {"edition": edition.title}
+        )
     return do_create_story(edition, story, user)
 
 
@@ -49,7 +53,9 @@ def do_publish_story(story: StoryPage, user=None) -> StoryPage:
 
 def check_publish_story(story: StoryPage, user) -> StoryPage:
     if not may_publish(user, story):
-        raise PermissionDenied(f"You may not publish in {story.edition.title}.")
+        raise PermissionDenied(
+            gettext("You may not publish in %(edition)s.") % {"edition": story.edition.title}
+        )
     return do_publish_story(story, user)
 
 
@@ -57,19 +63,35 @@ def _note_html(text: str) -> str:
     return linebreaks(escape(text.strip()))
 
 
+# What a note's checks say, by the kind of note.
+NOTE_MESSAGES = {
+    "update": {
+        "empty": _("Write the update before adding it."),
+        "long": _("Keep the update under %(limit)s characters (it has %(length)s)."),
+        "draft": _("Only a published article takes a public update; edit the draft instead."),
+    },
+    "correction": {
+        "empty": _("Write the correction before adding it."),
+        "long": _("Keep the correction under %(limit)s characters (it has %(length)s)."),
+        "draft": _("Only a published article takes a public correction; edit the draft instead."),
+    },
+}
+
+
 def _check_note(article: ArticlePage, user, text: str, what: str) -> str:
-    text = checked_text(text, "text", f"Write the {what} before adding it.")
+    says = NOTE_MESSAGES[what]
+    text = checked_text(text, "text", str(says["empty"]))
     limit = settings.NOTE_MAX_CHARS
     if len(text) > limit:
         raise ValidationError(
-            {"text": f"Keep the {what} under {limit:,} characters (it has {len(text):,})."}
+            {"text": says["long"] % {"limit": grouped(limit), "length": grouped(len(text))}}
         )
     if not article.live:
-        raise ValidationError(
-            f"Only a published article takes a public {what}; edit the draft instead."
-        )
+        raise ValidationError(str(says["draft"]))
     if not may_publish(user, article):
-        raise PermissionDenied(f"You may not publish in {article.edition.title}.")
+        raise PermissionDenied(
+            gettext("You may not publish in %(edition)s.") % {"edition": article.edition.title}
+        )
     return text
 
 

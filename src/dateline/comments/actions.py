@@ -8,13 +8,15 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dateline.articles.models import StoryPage
 from dateline.editions.access import may_publish
 from dateline.lib import rate_limit
 from dateline.lib.notify import notify_readers_on_commit
 from dateline.lib.sanitize import comment_to_html
-from dateline.lib.text import checked_text
+from dateline.lib.text import checked_text, grouped
 
 from .models import Comment, CommenterBlock, CommentReport
 
@@ -30,24 +32,30 @@ def can_moderate(user, story: StoryPage) -> bool:
 
 
 def _check_text(text: str) -> str:
-    text = checked_text(text, "text", "Write your comment before sending it.")
+    text = checked_text(text, "text", _("Write your comment before sending it."))
     limit = settings.COMMENT_MAX_CHARS
     if len(text) > limit:
         raise ValidationError(
-            {"text": f"Keep comments under {limit:,} characters (this one has {len(text):,})."}
+            {
+                "text": _("Keep comments under %(limit)s characters (this one has %(length)s).")
+                % {
+                    "limit": grouped(limit),
+                    "length": grouped(len(text)),
+                }
+            }
         )
     return text
 
 
 def _check_may_comment(story: StoryPage, user) -> None:
     if not user.is_authenticated:
-        raise PermissionDenied("Sign in to comment.")
+        raise PermissionDenied(_("Sign in to comment."))
     if CommenterBlock.objects.filter(user=user).exists():
-        raise PermissionDenied("Your account may no longer comment.")
+        raise PermissionDenied(_("Your account may no longer comment."))
     if not StoryPage.objects.visible_to_readers().filter(pk=story.pk).exists():
-        raise ValidationError("This story is not published, so it takes no comments.")
+        raise ValidationError(_("This story is not published, so it takes no comments."))
     if story.comments_mode == StoryPage.Comments.CLOSED:
-        raise ValidationError("Comments on this story are closed.")
+        raise ValidationError(_("Comments on this story are closed."))
 
 
 def check_add_comment(story: StoryPage, user, text: str, parent=None, ip: str = "") -> Comment:
@@ -55,14 +63,14 @@ def check_add_comment(story: StoryPage, user, text: str, parent=None, ip: str = 
     text = _check_text(text)
     if parent is not None:
         if parent.story_id != story.pk:
-            raise ValidationError({"parent": "That comment belongs to another story."})
+            raise ValidationError({"parent": _("That comment belongs to another story.")})
         if parent.status != Comment.Status.PUBLISHED or parent.deleted_by_author:
-            raise ValidationError({"parent": "That comment is no longer there to reply to."})
+            raise ValidationError({"parent": _("That comment is no longer there to reply to.")})
     ok = rate_limit.hit("comment-account", str(user.pk), settings.COMMENT_RATE_PER_ACCOUNT)
     if ip:
         ok = rate_limit.hit("comment-ip", ip, settings.COMMENT_RATE_PER_IP) and ok
     if not ok:
-        raise RateLimited("You are commenting too fast: wait a minute and try again.")
+        raise RateLimited(_("You are commenting too fast: wait a minute and try again."))
     return do_add_comment(story, user, text, parent)
 
 
@@ -85,13 +93,18 @@ def do_add_comment(story: StoryPage, user, text: str, parent=None) -> Comment:
 
 def check_edit_comment(comment: Comment, user, text: str) -> Comment:
     if comment.author_id != user.pk:
-        raise PermissionDenied("You can only edit your own comments.")
+        raise PermissionDenied(_("You can only edit your own comments."))
     if comment.status == Comment.Status.REMOVED or comment.deleted_by_author:
-        raise ValidationError("This comment was removed and cannot be edited.")
+        raise ValidationError(_("This comment was removed and cannot be edited."))
     window = timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
     if timezone.now() - comment.created_at > window:
         raise ValidationError(
-            f"Comments can be edited for {settings.COMMENT_EDIT_MINUTES} minutes after posting."
+            ngettext(
+                "Comments can be edited for %(minutes)d minute after posting.",
+                "Comments can be edited for %(minutes)d minutes after posting.",
+                settings.COMMENT_EDIT_MINUTES,
+            )
+            % {"minutes": settings.COMMENT_EDIT_MINUTES}
         )
     return do_edit_comment(comment, _check_text(text))
 
@@ -107,7 +120,7 @@ def do_edit_comment(comment: Comment, text: str) -> Comment:
 
 def check_delete_comment(comment: Comment, user) -> None:
     if comment.author_id != user.pk:
-        raise PermissionDenied("You can only delete your own comments.")
+        raise PermissionDenied(_("You can only delete your own comments."))
     do_delete_comment(comment)
 
 
@@ -121,18 +134,18 @@ def do_delete_comment(comment: Comment) -> None:
 
 def check_report_comment(comment: Comment, user, reason: str) -> CommentReport:
     if not user.is_authenticated:
-        raise PermissionDenied("Sign in to report a comment.")
-    reason = checked_text(reason, "reason", "Say why you are reporting this comment.")
+        raise PermissionDenied(_("Sign in to report a comment."))
+    reason = checked_text(reason, "reason", _("Say why you are reporting this comment."))
     if len(reason) > 500:
-        raise ValidationError({"reason": "Keep the reason under 500 characters."})
+        raise ValidationError({"reason": _("Keep the reason under 500 characters.")})
     if comment.author_id == user.pk:
-        raise ValidationError("You cannot report your own comment.")
+        raise ValidationError(_("You cannot report your own comment."))
     with transaction.atomic():
         report, created = CommentReport.objects.get_or_create(
             comment=comment, reporter=user, defaults={"reason": reason}
         )
         if not created:
-            raise ValidationError("You have already reported this comment.")
+            raise ValidationError(_("You have already reported this comment."))
         open_reports = CommentReport.objects.filter(comment=comment, resolved=False).count()
         if open_reports >= settings.COMMENT_REPORTS_TO_HOLD and not comment.held_by_reports:
             Comment.objects.filter(pk=comment.pk).update(held_by_reports=True)
@@ -147,7 +160,7 @@ def _moderated(comments, moderator) -> list[Comment]:
     comments = list(comments)
     for comment in comments:
         if not can_moderate(moderator, comment.story):
-            raise PermissionDenied("You may not moderate comments in that edition.")
+            raise PermissionDenied(_("You may not moderate comments in that edition."))
     return comments
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dateline.articles.models import StoryPage
+from dateline.editions.models import reading_in
 from dateline.lib.addresses import client_ip
 
 from . import actions
@@ -22,11 +24,16 @@ def _back(story, anchor="comments"):
     return redirect(f"{story.url}#{anchor}")
 
 
-def _say(request, story, level, message) -> None:
-    """A message for the comment section, in the story's edition language."""
+def speaking_for(story):
+    """The story's edition language and time zone, for what a view says: its
+    messages and the errors the actions raise are translated where raised."""
     edition = story.edition
-    with translation.override(edition.language if edition else None):
-        messages.add_message(request, level, str(message), extra_tags="comments")
+    return reading_in(edition) if edition else nullcontext()
+
+
+def _say(request, story, level, message) -> None:
+    """A message for the comment section (raised inside `speaking_for(story)`)."""
+    messages.add_message(request, level, str(message), extra_tags="comments")
 
 
 def _fail(request, story, error, draft=""):
@@ -54,12 +61,18 @@ def own_comment(user, comment_id: int) -> Comment:
 @require_POST
 def add(request, story_id: int):
     story = commentable_story(story_id)
+    with speaking_for(story):
+        return _add(request, story)
+
+
+def _add(request, story):
     text = request.POST.get("text", "")
     parent = None
     if request.POST.get("parent"):
         parent = Comment.objects.filter(pk=request.POST["parent"]).first()
         if parent is None:
-            return _fail(request, story, ValidationError("That comment is no longer there."), text)
+            error = ValidationError(_("That comment is no longer there."))
+            return _fail(request, story, error, text)
     try:
         comment = actions.check_add_comment(
             story, request.user, text, parent, ip=client_ip(request)
@@ -80,20 +93,23 @@ def add(request, story_id: int):
 @require_POST
 def edit(request, comment_id: int):
     comment = own_comment(request.user, comment_id)
-    try:
-        actions.check_edit_comment(comment, request.user, request.POST.get("text", ""))
-    except (ValidationError, PermissionDenied) as error:
-        return _fail(request, comment.story.specific, error)
-    return _back(comment.story.specific, f"comment-{comment.pk}")
+    story = comment.story.specific
+    with speaking_for(story):
+        try:
+            actions.check_edit_comment(comment, request.user, request.POST.get("text", ""))
+        except (ValidationError, PermissionDenied) as error:
+            return _fail(request, story, error)
+    return _back(story, f"comment-{comment.pk}")
 
 
 @login_required
 @require_POST
 def delete(request, comment_id: int):
     comment = own_comment(request.user, comment_id)
-    actions.check_delete_comment(comment, request.user)
     story = comment.story.specific
-    _say(request, story, messages.SUCCESS, _("Your comment was deleted."))
+    with speaking_for(story):
+        actions.check_delete_comment(comment, request.user)
+        _say(request, story, messages.SUCCESS, _("Your comment was deleted."))
     return _back(story)
 
 
@@ -104,9 +120,15 @@ def report(request, comment_id: int):
         Comment.objects.visible_to_readers().select_related("story"), pk=comment_id
     )
     story = comment.story.specific
-    try:
-        actions.check_report_comment(comment, request.user, request.POST.get("reason", ""))
-    except (ValidationError, PermissionDenied) as error:
-        return _fail(request, story, error)
-    _say(request, story, messages.SUCCESS, _("Thank you: a moderator will look at this comment."))
+    with speaking_for(story):
+        try:
+            actions.check_report_comment(comment, request.user, request.POST.get("reason", ""))
+        except (ValidationError, PermissionDenied) as error:
+            return _fail(request, story, error)
+        _say(
+            request,
+            story,
+            messages.SUCCESS,
+            _("Thank you: a moderator will look at this comment."),
+        )
     return _back(story, f"comment-{comment.pk}")

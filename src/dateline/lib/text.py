@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 
 # Invisible on their own: format characters (zero-width spaces and joiners,
 # direction marks and controls, the BOM…), controls, and separators.
@@ -43,3 +44,8 @@ def checked_text(text: str | None, field: str, empty: str, *, required: bool = T
     if (required or text) and not has_visible_character(text):
         raise ValidationError({field: empty})
     return text
+
+
+def grouped(number: int) -> str:
+    """A count as the active language writes it: 2,000; 2.000; 2 000."""
+    return number_format(number, force_grouping=True)

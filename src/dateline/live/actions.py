@@ -20,16 +20,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from dateline.editions.access import may_publish, may_write
 from dateline.lib.sanitize import text_to_html
-from dateline.lib.text import checked_text
+from dateline.lib.text import checked_text, grouped
 
 from . import rendering
 from .broker import notify_on_commit
 from .models import LiveBlogPage, LiveEvent, LivePost, LiveState, new_epoch
 
 Type = LiveEvent.Type
+MARK_KEY_EVENTS_REFUSAL = _("You may not mark key events in %(edition)s.")
 
 
 class EditConflict(Exception):
@@ -68,16 +71,26 @@ def can_change_post(user, post: LivePost) -> bool:
     return post.pk in posts_changeable_by(user, post.blog, [post])
 
 
-def _require(allowed: bool, blog: LiveBlogPage, what: str) -> None:
+def _require(allowed: bool, blog: LiveBlogPage, refusal) -> None:
+    """Refuses, in the words of `refusal` (a sentence naming `%(edition)s`)."""
     if not allowed:
-        edition = blog.edition.title if blog.edition else "this edition"
-        raise PermissionDenied(f"You may not {what} in {edition}.")
+        edition = blog.edition.title if blog.edition else gettext("this edition")
+        raise PermissionDenied(refusal % {"edition": edition})
+
+
+# What a person who may not change a post is told, by what they tried and
+# whether they may post in the blog at all.
+CHANGE_REFUSALS = {
+    ("edit", True): _("You may not edit other people's posts in %(edition)s."),
+    ("edit", False): _("You may not edit posts in %(edition)s."),
+    ("delete", True): _("You may not delete other people's posts in %(edition)s."),
+    ("delete", False): _("You may not delete posts in %(edition)s."),
+}
 
 
 def _require_change(user, post: LivePost, doing: str) -> None:
     if not can_change_post(user, post):
-        whose = "other people's posts" if can_post(user, post.blog) else "posts"
-        _require(False, post.blog, f"{doing} {whose}")
+        _require(False, post.blog, CHANGE_REFUSALS[doing, can_post(user, post.blog)])
 
 
 # Events ----------------------------------------------------------------------
@@ -116,20 +129,23 @@ def _append(
 
 
 def _check_body(body: str) -> str:
-    body = checked_text(body, "body", "Write the post before publishing it.")
+    body = checked_text(body, "body", gettext("Write the post before publishing it."))
     limit = settings.LIVE_POST_MAX_CHARS
     if len(body) > limit:
         raise ValidationError(
-            {"body": f"Keep the post under {limit:,} characters (it has {len(body):,})."}
+            {
+                "body": gettext("Keep the post under %(limit)s characters (it has %(length)s).")
+                % {"limit": grouped(limit), "length": grouped(len(body))}
+            }
         )
     if not text_to_html(body).strip():
-        raise ValidationError({"body": "The post has no text a reader could see."})
+        raise ValidationError({"body": gettext("The post has no text a reader could see.")})
     return body
 
 
 def _check_open(blog: LiveBlogPage) -> None:
     if LiveState.objects.filter(blog_id=blog.pk, status=LiveState.Status.ENDED).exists():
-        raise ValidationError("Coverage of this blog has ended: reopen it to post again.")
+        raise ValidationError(gettext("Coverage of this blog has ended: reopen it to post again."))
 
 
 def do_publish_post(
@@ -155,9 +171,9 @@ def do_publish_post(
 
 
 def check_publish_post(blog: LiveBlogPage, author, body: str, image=None, key_event=False):
-    _require(can_post(author, blog), blog, "post")
+    _require(can_post(author, blog), blog, _("You may not post in %(edition)s."))
     if key_event:
-        _require(can_run_coverage(author, blog), blog, "mark key events")
+        _require(can_run_coverage(author, blog), blog, MARK_KEY_EVENTS_REFUSAL)
     body = _check_body(body)
     _check_open(blog)
     return do_publish_post(blog, author, body, image=image, key_event=key_event)
@@ -229,7 +245,9 @@ def do_pin_post(post: LivePost, pinned: bool) -> LivePost:
 
 
 def check_pin_post(post: LivePost, user, pinned: bool) -> LivePost:
-    _require(can_run_coverage(user, post.blog), post.blog, "pin posts")
+    _require(
+        can_run_coverage(user, post.blog), post.blog, _("You may not pin posts in %(edition)s.")
+    )
     return do_pin_post(post, bool(pinned))
 
 
@@ -248,11 +266,16 @@ def do_mark_key_event(post: LivePost, key_event: bool, title: str = "") -> LiveP
 
 
 def check_mark_key_event(post: LivePost, user, key_event: bool, title: str = "") -> LivePost:
-    _require(can_run_coverage(user, post.blog), post.blog, "mark key events")
-    title = checked_text(title, "title", "Write the key event's title.", required=False)
+    _require(can_run_coverage(user, post.blog), post.blog, MARK_KEY_EVENTS_REFUSAL)
+    title = checked_text(title, "title", gettext("Write the key event's title."), required=False)
     limit = LivePost._meta.get_field("key_event_title").max_length
     if len(title) > limit:
-        raise ValidationError({"title": f"Keep the key event's title under {limit} characters."})
+        raise ValidationError(
+            {
+                "title": gettext("Keep the key event's title under %(limit)s characters.")
+                % {"limit": limit}
+            }
+        )
     return do_mark_key_event(post, bool(key_event), title)
 
 
@@ -271,11 +294,16 @@ def do_update_summary(blog: LiveBlogPage, summary: str) -> LiveState:
 
 
 def check_update_summary(blog: LiveBlogPage, user, summary: str) -> LiveState:
-    _require(can_run_coverage(user, blog), blog, "edit the summary")
-    summary = checked_text(summary, "summary", "Write the summary.", required=False)
+    _require(can_run_coverage(user, blog), blog, _("You may not edit the summary in %(edition)s."))
+    summary = checked_text(summary, "summary", gettext("Write the summary."), required=False)
     limit = settings.LIVE_SUMMARY_MAX_CHARS
     if len(summary) > limit:
-        raise ValidationError({"summary": f"Keep the summary under {limit:,} characters."})
+        raise ValidationError(
+            {
+                "summary": gettext("Keep the summary under %(limit)s characters.")
+                % {"limit": grouped(limit)}
+            }
+        )
     return do_update_summary(blog, summary)
 
 
@@ -294,7 +322,9 @@ def do_set_coverage(blog: LiveBlogPage, live: bool) -> LiveState:
 
 
 def check_set_coverage(blog: LiveBlogPage, user, live: bool) -> LiveState:
-    _require(can_run_coverage(user, blog), blog, "open or close coverage")
+    _require(
+        can_run_coverage(user, blog), blog, _("You may not open or close coverage in %(edition)s.")
+    )
     return do_set_coverage(blog, bool(live))
 
 

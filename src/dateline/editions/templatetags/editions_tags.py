@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from dateline.editions.models import HomePage
@@ -22,7 +24,9 @@ def page_chrome(context, page) -> dict:
     home = HomePage.objects.live().first()
     # Pages outside the content tree (sign-in, account) are their own canonical URL.
     url = page.get_url(request) if page else request.path
-    current = getattr(page, "edition", None)
+    # Account pages belong to no edition's tree: they speak the reader's
+    # (dateline.accounts.editions).
+    current = getattr(page, "edition", None) or getattr(request, "reader_edition", None)
     language = current.language if current else translation.get_language()
     image = getattr(page, "share_image", None)
     return {
@@ -30,12 +34,20 @@ def page_chrome(context, page) -> dict:
         "alternates": [(edition, absolute_url(request, url)) for edition, url in alternates],
         "x_default": absolute_url(request, home.get_url(request) if home else "/"),
         "current_edition": current,
+        "next_query": _next_query(request, page),
         "description": getattr(page, "meta_description", None)
         or getattr(page, "search_description", ""),
         # Open Graph writes locales as language_TERRITORY: es_CL, en_US.
         "locale": translation.to_locale(language),
         "image": _share_image(request, page, image) if image else None,
     }
+
+
+def _next_query(request, page) -> str:
+    """`?next=…` for account links: back to this page or, on an account page,
+    to the page the reader came from."""
+    back = request.get_full_path() if page else request.GET.get("next", "")
+    return f"?{urlencode({'next': back})}" if back else ""
 
 
 def _share_image(request, page, rendition) -> dict:
@@ -45,6 +57,18 @@ def _share_image(request, page, rendition) -> dict:
         "height": rendition.height,
         "alt": page.lead_image.default_alt_text,
     }
+
+
+@register.filter(is_safe=True)
+def with_publisher(title, publisher) -> str:
+    """A page's <title>: "Headline | Dateline", or the publisher's name alone on a
+    page that bears it (the home page) or has no title of its own."""
+    title = str(title).strip()
+    publisher = conditional_escape(publisher or "")
+    if not title or title == publisher or not publisher:
+        return mark_safe(title or publisher)
+    # The title comes rendered, and so escaped, from the template.
+    return mark_safe(f"{title} | {publisher}")
 
 
 @register.filter
