@@ -6,6 +6,7 @@ from io import StringIO
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
@@ -154,3 +155,45 @@ def test_demo_shows_each_stage_of_a_storys_life_without_leaking_it(demo, client)
     front = client.get("/es/").content.decode() + client.get("/cl/").content.decode()
     for story in (embargoed, scheduled, in_review):
         assert story.title not in front
+
+
+def sign_in_as(client, username):
+    client.force_login(get_user_model().objects.get(username=username))
+
+
+def test_demo_reporter_has_a_chilean_live_blog_to_post_in(demo, client):
+    sign_in_as(client, "reporter")
+    desk = client.get("/admin/live/").content.decode()
+    assert LiveBlogPage.objects.get(slug="chilenos-en-valdemar-en-directo").title in desk
+
+
+def test_demo_editor_has_a_draft_awaiting_review(demo, client):
+    sign_in_as(client, "editor")
+    dashboard = client.get("/admin/").content.decode()
+    assert ArticlePage.objects.get(slug="albergues-santiago").title in dashboard
+
+
+def test_demo_chief_has_a_chilean_story_to_assign(demo, client):
+    sign_in_as(client, "chief")
+    dashboard = client.get("/admin/").content.decode()
+    assert ArticlePage.objects.get(slug="vuelos-santiago-valdemar").title in dashboard
+
+
+def test_demo_reader_has_a_conversation_to_join(demo, client):
+    sign_in_as(client, "reader")
+    article = ArticlePage.objects.get(slug="tormenta-aurelia-apagon-costa-valdemar")
+    page = client.get(article.url).content.decode()
+    assert 'id="comment-text"' in page
+
+
+def test_demo_admin_dashboard_is_titled_with_the_site_name(demo, client):
+    sign_in_as(client, "admin")
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    assert dashboard.find("h1").get_text(strip=True) == "Dateline"
+
+
+def test_demo_chilean_live_blog_is_spanish_sample_content(demo, client):
+    blog = LiveBlogPage.objects.get(slug="chilenos-en-valdemar-en-directo")
+    html = client.get(blog.url).content.decode()
+    assert 'lang="es-CL"' in html
+    assert "Contenido de muestra" in html

@@ -19,6 +19,24 @@ SPANISH_OPENING = [
     ("El río Claro supera en dos metros su nivel habitual a su paso por La Ribera.", True),
     ("Los trenes de cercanías entre Puerto Valdemar y Costa Alta quedan suspendidos.", False),
 ]
+CHILEAN_SUMMARY = (
+    "Contenido de muestra: la comunidad chilena de la costa de Valdemar, ficticia.\n"
+    "El consulado abre una línea para familias que buscan noticias.\n"
+    "Dos vuelos de Santiago a Puerto Valdemar, suspendidos."
+)
+CHILEAN_OPENING = [
+    (
+        "El consulado en Puerto Valdemar abre una línea para las familias chilenas que buscan "
+        "noticias de los suyos (contenido de muestra).",
+        True,
+    ),
+    ("Suspendidos los dos vuelos de la tarde entre Santiago y Puerto Valdemar.", False),
+    (
+        "Estudiantes chilenos de intercambio en Costa Alta, trasladados a un albergue "
+        "municipal: todos están bien, según su universidad (ficticia).",
+        False,
+    ),
+]
 ENGLISH_OPENING = [
     ("Storm Aurelia makes landfall on the Valdemar coast with 110 km/h gusts.", True),
     ("Civil protection asks Muelle residents to move to upper floors.", False),

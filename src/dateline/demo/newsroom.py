@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import override_settings
@@ -110,6 +111,9 @@ def load(stdout=None) -> dict:
     load_live_posts(
         stories["us-live"], live_posts.ENGLISH_OPENING, live_posts.ENGLISH_SUMMARY, correspondent
     )
+    load_live_posts(
+        stories["cl-live"], live_posts.CHILEAN_OPENING, live_posts.CHILEAN_SUMMARY, correspondent
+    )
     load_comments(stories, users["reader"][0], correspondent)
     stories.update(load_life_cycle(editions, topics, authors, users))
     curate_front_pages(editions, topics, stories, users["editor"][0])
@@ -118,8 +122,9 @@ def load(stdout=None) -> dict:
 
 def load_life_cycle(editions, topics, authors, users) -> dict[str, Page]:
     """Stories at each stage before readers see them, so every door can be tried:
-    an embargoed story and a scheduled one in España, and a Chilean reporter's
-    draft waiting in the editors' review queue."""
+    an embargoed story and a scheduled one in España, a Chilean reporter's
+    draft waiting in the editors' review queue, and a Chilean story the edition
+    admin has still to assign."""
     es, cl = editions["es"], editions["cl"]
     stories = {}
     embargoed = ArticlePage.objects.child_of(es).filter(slug="informe-danos-aurelia").first()
@@ -173,6 +178,22 @@ def load_life_cycle(editions, topics, authors, users) -> dict[str, Page]:
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             draft.get_workflow().start(draft, reporter)
     stories["cl-in-review"] = draft
+
+    # The edition admin's own draft: a story with no reporter yet, waiting for
+    # the chief to give it a byline and hand it over.
+    unassigned = ArticlePage.objects.child_of(cl).filter(slug="vuelos-santiago-valdemar").first()
+    if unassigned is None:
+        unassigned = ArticlePage(
+            title="Qué pasa con los vuelos entre Santiago y Puerto Valdemar",
+            slug="vuelos-santiago-valdemar",
+            topic=topics["cl", "storm-aurelia"],
+            standfirst="Sample content: a story still to assign, without a byline, for the "
+            "edition admin to hand to a reporter.",
+            dateline_place="Santiago",
+            body=p("Las aerolíneas informarán mañana de los vuelos reprogramados."),
+        )
+        do_create_story(cl, unassigned, users["chief"][0])
+    stories["cl-to-assign"] = unassigned
     return stories
 
 
@@ -254,6 +275,7 @@ def load_live_posts(blog, opening, summary, author) -> None:
 def ensure_home() -> HomePage:
     home = HomePage.objects.first()
     if home:
+        name_site(home)
         return home
     root = Page.get_first_root_node()
     home = root.add_child(
@@ -273,7 +295,13 @@ def ensure_home() -> HomePage:
             welcome.delete()
     else:
         Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    name_site(home)
     return home
+
+
+def name_site(home) -> None:
+    """The admin's dashboard is titled with the site's name, else its host name."""
+    Site.objects.filter(root_page=home, site_name="").update(site_name=settings.WAGTAIL_SITE_NAME)
 
 
 def ensure_edition(home, name, language, time_zone, tagline, *, slug) -> EditionPage:
@@ -293,8 +321,11 @@ def ensure_settings() -> None:
     settings = NewsroomSettings.load()
     settings.publisher_name = "Dateline"
     settings.app_url = "https://example.com/dateline-app"
+    # One notice for every edition, so in both the demo's languages.
     settings.site_notice = (
-        "Demo newsroom: every story here is fictional sample content about invented places."
+        "Demo newsroom: every story here is fictional sample content about invented places. "
+        "· Redacción de demostración: todas las noticias son contenido de muestra ficticio "
+        "sobre lugares inventados."
     )
     settings.save()
     for order, (name, url) in enumerate(
@@ -553,6 +584,20 @@ def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
             body=p("Las líneas fijas de la costa de Valdemar funcionan de forma intermitente."),
         ),
         hours_ago=4,
+    )
+    # Chile's own live blog, where the demo's Chilean reporter posts.
+    stories["cl-live"] = publish(
+        editions["cl"],
+        LiveBlogPage(
+            title="Chilenos en Valdemar, en directo: la comunidad ante la tormenta Aurelia",
+            slug="chilenos-en-valdemar-en-directo",
+            topic=topics["cl", "storm-aurelia"],
+            standfirst="Contenido de muestra: la comunidad chilena de la costa de Valdemar, "
+            "los vuelos y la ayuda consular, minuto a minuto.",
+            bylines=bylines(authors["Tomás Herrera"]),
+            lead_image=photos["harbour"],
+        ),
+        hours_ago=2,
     )
     stories["mx-economy"] = publish(
         editions["mx"],
