@@ -12,7 +12,7 @@ def test_reader_finds_a_published_story_by_its_words(client, newsroom):
     ArticlePageFactory(parent=newsroom["es"], title="Otra noticia")
     response = client.get("/es/search/?q=Valdemar")
     assert response.status_code == 200
-    assert [s.title for s in response.context["results"]] == ["Apagón en Valdemar"]
+    assert [hit.story.title for hit in response.context["results"]] == ["Apagón en Valdemar"]
     assert response["Content-Language"] == "es-ES"
 
 
@@ -30,7 +30,9 @@ def test_search_covers_stories_circulated_to_the_edition(client, newsroom):
     story = ArticlePageFactory(parent=newsroom["es"], title="Valdemar en Chile")
     story.circulated_to.add(newsroom["cl"])
     story.save()
-    assert [s.pk for s in client.get("/cl/search/?q=Valdemar").context["results"]] == [story.pk]
+    assert [hit.story.pk for hit in client.get("/cl/search/?q=Valdemar").context["results"]] == [
+        story.pk
+    ]
     assert list(client.get("/mx/search/?q=Valdemar").context["results"]) == []
 
 

@@ -3,25 +3,50 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
-from ninja import Query, Router
+from ninja import Field, Query, Router
 
+from dateline.articles import search as finding
 from dateline.articles.models import StoryPage
-from dateline.articles.search import search_stories
+from dateline.lib.absolute import absolute_url
 
 from .cards import (
     StoryCardOut,
     StoryList,
+    prime_for_cards,
     readable_edition,
     story_card,
     story_cards_page,
     with_last_modified,
 )
-from .pagination import CursorQuery, LimitQuery, OffsetCursorQuery
+from .pagination import CursorQuery, LimitQuery, OffsetCursorQuery, PageMeta
 from .problems import Problem
 from .types import NO_NUL, SLUG, Id
 
 router = Router(tags=["stories"])
 search_router = Router(tags=["stories"])
+
+
+class SearchHitOut(StoryCardOut):
+    post_id: int | None = Field(
+        ..., description="The live blog's post the words were found in, if they were in one."
+    )
+    found_url: str = Field(
+        ..., description="Where the words are: the story's URL, or the post's permalink."
+    )
+    headline_html: str = Field(
+        ...,
+        description="HTML: the headline (for a post, its key-event title, if any), the "
+        "words that matched in <mark>, the rest escaped.",
+    )
+    snippet_html: str = Field(
+        ...,
+        description="HTML: a passage of the story or post around the words that matched, "
+        "each in <mark>, the rest escaped.",
+    )
+
+
+class SearchHitList(PageMeta):
+    items: list[SearchHitOut]
 
 
 @router.get("/", response=StoryList, summary="Stories readers can see, newest first")
@@ -54,9 +79,11 @@ def get_story(request, story_id: Id, response: HttpResponse):
 
 @search_router.get(
     "/",
-    response=StoryList,
-    summary="Search stories, most relevant first",
-    description="Only what readers may see is ever found, as in the site's search.",
+    response=SearchHitList,
+    summary="Search stories and live posts, most relevant first",
+    description="Only what readers may see is ever found, as in the site's search. Each "
+    "word is matched in the language of the story's edition, stemmed: `evacuaciones` "
+    "finds `evacuación`.",
 )
 def search(
     request,
@@ -69,11 +96,21 @@ def search(
     cursor: str | None = OffsetCursorQuery,
     limit: int = LimitQuery,
 ):
-    found = search_stories(q, edition=readable_edition(edition) if edition else None)
+    found = finding.find(q, edition=readable_edition(edition) if edition else None)
     start = int(cursor) if cursor else 0
-    page = found[start : start + limit]
+    page = finding.highlight(q, found[start : start + limit])
+    prime_for_cards([hit.story for hit in page])
     more = start + limit < len(found)
     return {
-        "items": [story_card(story, request) for story in page],
+        "items": [
+            story_card(hit.story, request)
+            | {
+                "post_id": hit.post.pk if hit.post else None,
+                "found_url": absolute_url(request, hit.url),
+                "headline_html": hit.headline,
+                "snippet_html": hit.snippet,
+            }
+            for hit in page
+        ],
         "next": str(start + limit) if more else None,
     }

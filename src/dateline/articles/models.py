@@ -8,6 +8,7 @@ other editions. What readers may see of stories is decided in one place,
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
@@ -41,6 +42,7 @@ from dateline.editions.models import (
 )
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
+from dateline.lib.sanitize import html_to_text
 
 from .blocks import ArticleBodyBlock
 from .editing import StoryPageForm
@@ -238,6 +240,20 @@ class StoryPage(EditionScoped, Page):
     def last_updated(self):
         return self.last_published_at or self.first_published_at
 
+    def search_text(self) -> list[str]:
+        """What readers' search finds of the story besides its headline, in reading
+        order (`articles.search`). Each story type adds its own parts."""
+        return [self.standfirst]
+
+    def search_posts(self):
+        """The story's posts readers' search finds one by one, as (post, headline,
+        text): none, but a live blog's."""
+        return []
+
+    def post_url(self, post_id: int) -> str:
+        """Where a reader lands to read one of the story's posts."""
+        return self.url
+
     @classmethod
     def preload_last_updated(cls, stories: list[StoryPage]) -> None:
         """Loads what `last_updated` reads for many stories of this type at once.
@@ -352,7 +368,13 @@ class ArticlePage(StoryPage):
     ]
     parent_page_types = ["editions.EditionPage"]
     subpage_types = []
-    search_fields = [*StoryPage.search_fields, index.SearchField("body")]
+    # Wagtail's index serves the admin's search; readers' search is `articles.search`.
+    search_fields = [
+        *StoryPage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("updates", [index.SearchField("text")]),
+        index.RelatedFields("corrections", [index.SearchField("text")]),
+    ]
     template = "articles/article_page.html"
     schema_type = "NewsArticle"
 
@@ -376,6 +398,16 @@ class ArticlePage(StoryPage):
     @classmethod
     def preload_last_updated(cls, stories: list[StoryPage]) -> None:
         prefetch_related_objects(stories, "updates", "corrections")
+
+    def search_text(self) -> list[str]:
+        blocks = self.body.stream_block.get_searchable_content(self.body)
+        # Read afresh, not through the cached lists: the page may be mid-save.
+        notes = [*self.updates.all(), *self.corrections.all()]
+        return [
+            *super().search_text(),
+            *(str(text) for text in blocks),  # Wagtail gives the blocks' text, unmarked
+            *(html_to_text(note.text) for note in notes),
+        ]
 
     def structured_data(self, request) -> dict:
         """schema.org NewsArticle for this article."""
@@ -428,3 +460,35 @@ class ArticleCorrection(DatedNote):
 
     class Meta(DatedNote.Meta):
         verbose_name = _("correction")
+
+
+class SearchEntry(models.Model):
+    """What readers' search finds: a published story's words, or one post's.
+
+    Written when a story is published and when a post is published or edited
+    (`articles.search`), so it holds only what was once public; whether readers
+    may still see it is asked at search time. `language` is the text search
+    configuration of the story's home edition (PostgreSQL's name for it, and
+    the Snowball stemmer's): `vector` is filled on PostgreSQL, a full-text table
+    of stemmed words on SQLite.
+    """
+
+    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey(
+        "live.LivePost", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(max_length=32)
+    title = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story"], condition=Q(post=None), name="one_search_entry_per_story"
+            ),
+            models.UniqueConstraint(fields=["post"], name="one_search_entry_per_post"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

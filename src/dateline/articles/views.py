@@ -13,11 +13,13 @@ from dateline.editions.access import may_publish
 from dateline.editions.models import EditionPage, reading_in
 
 from . import actions
+from . import search as finding
 from .forms import NoteForm
+from .listing import preload
 from .models import ArticlePage
-from .search import search_stories
 
 SEARCH_PAGE_SIZE = 20
+SEARCH_MAX_CHARS = 200
 
 NOTE_KINDS = {
     "update": (actions.check_add_update, _("Add an update"), _("Update published.")),
@@ -60,13 +62,18 @@ def add_note(request, article_id: int, kind: str):
 
 def search(request, edition: str):
     """An edition's search (`/<edition>/search/?q=`): its own and circulated
-    stories that readers may see, most relevant first, twenty to a page."""
+    stories and their live posts that readers may see, most relevant first,
+    twenty to a page, each with the words that matched marked."""
     edition = get_object_or_404(EditionPage.objects.visible_to_readers(), slug=edition)
-    terms = request.GET.get("q", "")[:200]
+    terms = request.GET.get("q", "")
+    if len(terms) > SEARCH_MAX_CHARS:  # cut between words, never through one
+        terms = terms[: SEARCH_MAX_CHARS + 1].rsplit(maxsplit=1)[0][:SEARCH_MAX_CHARS]
     with reading_in(edition):
-        results = Paginator(search_stories(terms, edition=edition), SEARCH_PAGE_SIZE).get_page(
+        results = Paginator(finding.find(terms, edition=edition), SEARCH_PAGE_SIZE).get_page(
             request.GET.get("page")
         )
+        finding.highlight(terms, results.object_list)
+        preload([hit.story for hit in results], last_updated=False)
         context = {"page": edition, "self": edition, "terms": terms, "results": results}
         response = render(request, "articles/search_results.html", context)
     response.headers["Content-Language"] = edition.language

@@ -387,6 +387,15 @@ def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
                 "No cruces calles inundadas a pie ni en coche: veinte centímetros de agua "
                 "en movimiento bastan para arrastrar a una persona.",
             ),
+            # The guide's one word about evacuating is in its Update box, where
+            # readers' search finds it ("evacuaciones" too).
+            updates=[
+                ArticleUpdate(
+                    published_at=ago(6),
+                    text="<p>Protección Civil publica los puntos de encuentro en caso de "
+                    "evacuación: el polideportivo del Muelle y el instituto de La Ribera.</p>",
+                ),
+            ],
         ),
         hours_ago=20,
         circulated_to=spanish_circulation,

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from dateline.articles import search
 from dateline.editions.access import may_publish, may_write
 from dateline.lib.sanitize import text_to_html
 from dateline.lib.text import checked_text, grouped
@@ -167,6 +168,7 @@ def do_publish_post(
         _append(blog, Type.POST_PUBLISHED, post)
         if key_event:
             _append(blog, Type.KEY_EVENT_MARKED, post)
+        search.index_post(blog, *post.search_entry())
     return post
 
 
@@ -192,6 +194,7 @@ def do_edit_post(post: LivePost, editor, body: str, base_revision: int) -> LiveP
         post.updated_at = timezone.now()
         post.save()
         _append(blog, Type.POST_EDITED, post)
+        search.index_post(blog, *post.search_entry())
     return post
 
 
@@ -262,6 +265,7 @@ def do_mark_key_event(post: LivePost, key_event: bool, title: str = "") -> LiveP
         post.key_event_title = title if key_event else ""
         post.save(update_fields=["is_key_event", "key_event_title"])
         _append(blog, Type.KEY_EVENT_MARKED if key_event else Type.KEY_EVENT_UNMARKED, post)
+        search.index_post(blog, *post.search_entry())
     return post
 
 
@@ -290,6 +294,7 @@ def do_update_summary(blog: LiveBlogPage, summary: str) -> LiveState:
         state.summary_updated_at = timezone.now()
         state.save(update_fields=["summary_source", "summary", "summary_updated_at"])
         _append(blog, Type.SUMMARY_CHANGED, state=state)
+        search.index_story(blog)
     return state
 
 

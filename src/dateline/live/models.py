@@ -132,7 +132,19 @@ class LiveBlogPage(StoryPage):
 
     def permalink(self, post: LivePost) -> str:
         """The URL that opens this blog at the post."""
-        return f"{self.url}?post={post.pk}#post-{post.pk}"
+        return self.post_url(post.pk)
+
+    def post_url(self, post_id: int) -> str:
+        return f"{self.url}?post={post_id}#post-{post_id}"
+
+    def search_text(self) -> list[str]:
+        # Read afresh, not through `state`: a new blog is indexed mid-save, before its state.
+        summary = LiveState.objects.filter(blog_id=self.pk).values_list("summary", flat=True)
+        return [*super().search_text(), html_to_text(summary.first() or "")]
+
+    def search_posts(self):
+        for post in LivePost.objects.filter(blog=self).iterator():
+            yield post.search_entry()
 
     def structured_data(self, request) -> dict:
         """schema.org LiveBlogPosting: the blog, its coverage times and newest posts."""
@@ -270,6 +282,10 @@ class LivePost(models.Model):
     @property
     def was_edited(self) -> bool:
         return self.revision > 1
+
+    def search_entry(self) -> tuple[int, str, str]:
+        """What readers' search finds of the post: its id, title and text."""
+        return self.pk, self.key_event_title, self.plain_text
 
 
 class LiveEvent(models.Model):

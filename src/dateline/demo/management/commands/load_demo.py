@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from dateline.articles import search
 from dateline.demo import newsroom
 
 
@@ -16,6 +17,8 @@ class Command(BaseCommand):
                 "(`make demo` does both)."
             )
         result = newsroom.load()
+        # A demo database made before readers' search existed gets its index too.
+        search.rebuild()
         self.stdout.write(self.style.SUCCESS("Demo newsroom ready: 7 editions, sample stories."))
         self.stdout.write(f"Demo accounts (local demo only), password '{newsroom.DEMO_PASSWORD}':")
         for username, (_user, description) in result["users"].items():
