@@ -4,9 +4,11 @@ came from; their links lead back to the page the reader started on."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.test import Client
 
 
 def language_of(response) -> str:
@@ -69,3 +71,20 @@ def test_deleting_an_account_says_so_in_the_editions_language(client, story, rea
         f"/accounts/delete/?next={story.url}", {"password": "correct horse battery"}, follow=True
     )
     assert "Tu cuenta y tus datos personales se han eliminado." in response.content.decode()
+
+
+def test_a_confirmation_link_opened_in_another_browser_signs_no_one_in(client, story):
+    sign_up_from(client, story.url)
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
+    elsewhere = Client()
+    elsewhere.post(link.replace("http://testserver", ""))
+    assert "_auth_user_id" not in elsewhere.session
+
+
+def test_a_reset_asked_for_without_next_still_leads_back_to_the_story(client, story, reader):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=reader, email=reader.email, verified=True, primary=True)
+    client.get(f"/accounts/login/?next={story.url}")
+    client.post("/accounts/password/reset/", {"email": reader.email})  # allauth's own link
+    assert urlencode({"next": story.url}) in mail.outbox[-1].body
