@@ -80,27 +80,27 @@ def _standfirst(item: WireItem) -> str:
 
 
 def story_from_item(item: WireItem, edition: EditionPage) -> ArticlePage:
-    """An unsaved draft article with the item's anatomy."""
+    """An unsaved draft article with the item's anatomy. A package's story takes
+    its text from the first text item it holds, and the pictures of all of them."""
     items = gathered(item)
-    texts = [i for i in items if i.body_html and i.type != WireItem.Type.PICTURE]
+    members = items[1:] or items
+    lead = next((i for i in members if i.body_html and i.type != WireItem.Type.PICTURE), item)
     photos = [photo for i in items for photo in i.photos.all()]
-    blocks = [block for i in texts[:1] or texts for block in body_blocks(i.body_html)]
-    if item.type == WireItem.Type.COMPOSITE and len(texts) > 1:
-        blocks = [block for i in texts[1:2] for block in body_blocks(i.body_html)] or blocks
+    blocks = body_blocks(lead.body_html)
     blocks += [{"type": "image", "value": {"image": p.pk, "caption": ""}} for p in photos[1:]]
     if not blocks:
-        blocks = [{"type": "paragraph", "value": f"<p>{html.escape(_standfirst(item))}</p>"}]
+        blocks = [{"type": "paragraph", "value": f"<p>{html.escape(_standfirst(lead))}</p>"}]
     slug = find_available_slug(edition, slugify(item.headline)[:80] or "wire")
     story = ArticlePage(
         title=item.headline[:255],
         slug=slug,
-        standfirst=_standfirst(item),
-        dateline_place=item.located[:120],
+        standfirst=_standfirst(lead),
+        dateline_place=lead.located[:120],
         lead_image=photos[0] if photos else None,
         lead_image_caption=(photos[0].caption if photos else "")[:500],
         body=blocks,
     )
-    story.bylines.add(StoryByline(author=_byline_author(item)))
+    story.bylines.add(StoryByline(author=_byline_author(lead)))
     return story
 
 
