@@ -21,7 +21,7 @@ from dateline.wire.formats import UnreadableItem
 from dateline.wire.ingest import PUSH_PROVIDER, default_provider, receive_document
 from dateline.wire.models import Provider, WireItem
 
-from .auth import token_or_session
+from .auth import ExpiringBearerToken, SignedInSession, token_or_session
 from .pagination import CursorQuery, LimitQuery, PageMeta, newest_first
 from .problems import Problem
 from .types import SLUG, Body, Id
@@ -186,6 +186,25 @@ def _detail(item: WireItem, request) -> dict:
     }
 
 
+class _MayPush:
+    """Who pushes is settled with who is calling, before the body is even read:
+    an account that may not push learns that (403), whatever it sent."""
+
+    def __call__(self, request):
+        caller = super().__call__(request)
+        if caller and not may_push(request.user):
+            raise PermissionDenied("This account may not push to the wire.")
+        return caller
+
+
+class PushToken(_MayPush, ExpiringBearerToken):
+    pass
+
+
+class PushSession(_MayPush, SignedInSession):
+    pass
+
+
 def _wire_reader(request):
     if not may_read_wire(request.user):
         raise PermissionDenied("Only the newsroom reads the wire.")
@@ -214,7 +233,7 @@ PUSH_BODY = {
 @router.post(
     "/items",
     response={200: PushOut, 201: PushOut},
-    auth=token_or_session,
+    auth=[PushToken(), PushSession()],
     summary="Push an item as the agency sends it",
     description=(
         "The body is the item as the agency sends it: ninjs (JSON, 1.x to 3.x), NewsML-G2 "
@@ -234,8 +253,6 @@ def push_item(
         None, pattern=SLUG, description="The provider's slug; pushed items' own by default."
     ),
 ):
-    if not may_push(request.user):
-        raise PermissionDenied("This account may not push to the wire.")
     source = Provider.objects.filter(slug=provider).first() if provider else None
     if provider and source is None:
         raise Problem(404, "Not found", f"There is no wire provider {provider!r}.")
