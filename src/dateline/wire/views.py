@@ -19,12 +19,27 @@ from wagtail.admin import messages
 
 from dateline.editions.access import editions_written_by
 from dateline.editions.models import EditionPage
+from dateline.lib.ids import is_database_id
 
 from . import actions
 from .access import concerned_editions, items_for, may_read_wire, providers_for, readable_item
 from .models import WireItem
 
 PAGE = 100
+
+
+def _after(request) -> int:
+    """The newest item id a list already shows (0 for none, or for nonsense)."""
+    after = request.GET.get("after", "0")
+    return int(after) if after.isdigit() and is_database_id(int(after)) else 0
+
+
+def _edition(value: str) -> EditionPage | None:
+    return (
+        EditionPage.objects.filter(pk=int(value)).first()
+        if value.isdigit() and is_database_id(int(value))
+        else None
+    )
 
 
 def _reader(request):
@@ -72,8 +87,7 @@ def wire(request):
 def newer(request):
     """The rows of items newer than `after` that match the filters, for the list."""
     items, _filters = _filtered(request)
-    after = request.GET.get("after", "0")
-    rows = list(items.filter(pk__gt=int(after) if after.isdigit() else 0)[:PAGE])
+    rows = list(items.filter(pk__gt=_after(request))[:PAGE])
     return TemplateResponse(request, "wire/admin/_rows.html", {"items": rows})
 
 
@@ -99,7 +113,7 @@ def preview(request, item_id: int):
 @require_POST
 def create_story(request, item_id: int):
     item = readable_item(_reader(request), item_id)
-    edition = EditionPage.objects.filter(pk=request.POST.get("edition") or 0).first()
+    edition = _edition(request.POST.get("edition", ""))
     if edition is None:
         messages.error(request, _("Choose the edition for the story."))
         return redirect("wire_index")
@@ -115,11 +129,8 @@ def flashes(request):
     """The flashes of the last hours that concern an edition, for its live desks."""
     if not may_read_wire(request.user):
         raise PermissionDenied
-    edition = EditionPage.objects.filter(pk=request.GET.get("edition") or 0).first()
-    after = request.GET.get("after", "0")
-    items = recent_flashes(request.user, edition).filter(
-        pk__gt=int(after) if after.isdigit() else 0
-    )
+    edition = _edition(request.GET.get("edition", ""))
+    items = recent_flashes(request.user, edition).filter(pk__gt=_after(request))
     return TemplateResponse(request, "wire/admin/_flashes.html", {"flashes": list(items[:10])})
 
 
