@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "dateline.articles",
     "dateline.live",
     "dateline.comments",
+    "dateline.wire",
     "dateline.accounts",
     "dateline.api",
     "dateline.feeds",
@@ -390,6 +391,9 @@ LIVE_POST_MAX_CHARS = envint("DATELINE_LIVE_POST_MAX_CHARS", 10_000)
 LIVE_SUMMARY_MAX_CHARS = envint("DATELINE_LIVE_SUMMARY_MAX_CHARS", 4000)
 # Longest update or correction added to a published article.
 NOTE_MAX_CHARS = envint("DATELINE_NOTE_MAX_CHARS", 2000)
+# The wires: the largest item (or ZIP of items) taken, and how long a feed may take to answer.
+WIRE_ITEM_MAX_BYTES = envint("DATELINE_WIRE_ITEM_MAX_KB", 2048) * 1024
+WIRE_FETCH_TIMEOUT = envint("DATELINE_WIRE_FETCH_TIMEOUT", 20)
 API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)
 # How often each server process checks for scheduled publications and lifted
 # embargoes (0 turns the clock off, e.g. when cron runs `dateline publish_scheduled`).

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dateline.articles.models import StoryPage
 from dateline.comments.models import Comment
-from dateline.live.models import LiveEvent, LivePost
+from dateline.live.models import LiveEvent, LivePost, LivePostDraft
+from dateline.wire.models import WireItem
 
 from .support import bearer, token_for
 
@@ -41,23 +43,39 @@ FUZZ = settings(
 )
 
 
-def _state() -> tuple[int, int, int]:
-    return LivePost.objects.count(), LiveEvent.objects.count(), Comment.objects.count()
+WIRE_ITEM = json.dumps({"uri": "urn:test:wire:1", "headline": "An item"}).encode()
+
+
+def _state() -> tuple[int, ...]:
+    return (
+        LivePost.objects.count(),
+        LiveEvent.objects.count(),
+        Comment.objects.count(),
+        LivePostDraft.objects.count(),
+        StoryPage.objects.count(),
+        WireItem.objects.count(),
+    )
 
 
 @pytest.fixture
 def doors(client, blog, editor, reader):
     from dateline.live.actions import do_publish_post
+    from dateline.wire.ingest import default_provider, receive_document
 
     post = do_publish_post(blog, editor, "The first post.")
+    item = receive_document(default_provider("api"), WIRE_ITEM).received[0].item
     return {
         "editor": bearer(token_for(client, "editor")),
+        "admin": bearer(token_for(client, "admin")),
         "reader": bearer(token_for(client, "reader")),
         "writes": [
             ("post", f"/api/v1/liveblogs/{blog.pk}/posts", "editor"),
             ("patch", f"/api/v1/liveblogs/{blog.pk}/posts/{post.pk}", "editor"),
             ("patch", f"/api/v1/liveblogs/{blog.pk}", "editor"),
             ("post", f"/api/v1/stories/{blog.pk}/comments", "reader"),
+            ("post", f"/api/v1/wire/items/{item.pk}/story", "editor"),
+            ("post", f"/api/v1/wire/items/{item.pk}/livepost", "editor"),
+            ("post", "/api/v1/wire/items", "admin"),
         ],
     }
 
@@ -67,7 +85,7 @@ def _send(client, doors, door: int, body: str):
     return getattr(client, method)(path, body, content_type="application/json", **doors[who])
 
 
-@pytest.mark.parametrize("door", range(4))
+@pytest.mark.parametrize("door", range(7))
 def test_any_json_body_gets_an_answer_that_is_not_a_server_error(client, doors, door):
     @FUZZ
     @given(body=bodies)
@@ -78,7 +96,7 @@ def test_any_json_body_gets_an_answer_that_is_not_a_server_error(client, doors, 
     answers()
 
 
-@pytest.mark.parametrize("door", range(4))
+@pytest.mark.parametrize("door", range(7))
 def test_a_refused_write_leaves_nothing_behind(client, doors, door):
     @FUZZ
     @given(text=raw_text)

@@ -15,7 +15,7 @@ from ninja.errors import ValidationError as SchemaError
 
 from dateline.live.actions import EditConflict
 
-from . import articles, comments, editions, live, stories, tokens, topics
+from . import articles, comments, editions, live, stories, tokens, topics, wire
 from .auth import BAD_TOKEN, NO_CREDENTIALS, InvalidToken, optional_user
 from .bodies import check_body
 from .problems import Problem, problem_response
@@ -94,6 +94,7 @@ api.add_router("/stories", comments.router)
 api.add_router("/articles", articles.router)
 api.add_router("/search", stories.search_router)
 api.add_router("/liveblogs", live.router)
+api.add_router("/wire", wire.router)
 
 
 def only_known_query_parameters(view):

@@ -34,6 +34,7 @@ from dateline.live.models import LiveBlogPage, LivePost
 
 from . import live_posts
 from .photos import sample_photo
+from .wire import load_wire
 
 DEMO_PASSWORD = "dateline-demo"
 
@@ -117,6 +118,7 @@ def load(stdout=None) -> dict:
     load_comments(stories, users["reader"][0], correspondent)
     stories.update(load_life_cycle(editions, topics, authors, users))
     curate_front_pages(editions, topics, stories, users["editor"][0])
+    load_wire()
     return {"home": home, "editions": editions, "stories": stories, "users": users}
 
 

@@ -104,3 +104,19 @@ def html_to_text(markup: str) -> str:
     character references decoded."""
     text = html.unescape(nh3.clean(_BLOCK_END.sub("\n", markup), tags=set()))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+ARTICLE_TAGS = POST_TAGS | {"h2", "h3", "h4"}
+
+
+def clean_article_html(markup: str) -> str:
+    """Text from outside the newsroom (an agency's item) kept to what an article's
+    body holds: the post allow-list plus subheads."""
+    return nh3.clean(
+        markup,
+        tags=ARTICLE_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
+        strip_comments=True,
+    )

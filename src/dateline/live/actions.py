@@ -30,7 +30,7 @@ from dateline.lib.text import checked_text, grouped
 
 from . import rendering
 from .broker import notify_on_commit
-from .models import LiveBlogPage, LiveEvent, LivePost, LiveState, new_epoch
+from .models import LiveBlogPage, LiveEvent, LivePost, LivePostDraft, LiveState, new_epoch
 
 Type = LiveEvent.Type
 MARK_KEY_EVENTS_REFUSAL = _("You may not mark key events in %(edition)s.")
@@ -179,6 +179,31 @@ def check_publish_post(blog: LiveBlogPage, author, body: str, image=None, key_ev
     body = _check_body(body)
     _check_open(blog)
     return do_publish_post(blog, author, body, image=image, key_event=key_event)
+
+
+def do_save_draft(blog: LiveBlogPage, author, body: str, image=None, source: str = ""):
+    """Keeps a post for the blog unpublished: no event, nothing readers see."""
+    return LivePostDraft.objects.create(
+        blog=blog, author=author, body_source=body, image=image, source=source[:255]
+    )
+
+
+def check_save_draft(blog: LiveBlogPage, author, body: str, image=None, source: str = ""):
+    _require(can_post(author, blog), blog, "post")
+    return do_save_draft(blog, author, _check_body(body), image=image, source=source)
+
+
+def check_publish_draft(draft: LivePostDraft, user) -> LivePost:
+    """Publishes a draft as the person at the desk's post, and removes the draft."""
+    with transaction.atomic():
+        post = check_publish_post(draft.blog, user, draft.body_source, image=draft.image)
+        draft.delete()
+    return post
+
+
+def check_discard_draft(draft: LivePostDraft, user) -> None:
+    _require(can_post(user, draft.blog), draft.blog, "post")
+    draft.delete()
 
 
 def do_edit_post(post: LivePost, editor, body: str, base_revision: int) -> LivePost:

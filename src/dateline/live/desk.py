@@ -9,10 +9,13 @@ served here.
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.admin import messages
 from wagtail.images.widgets import AdminImageChooser
 
 from dateline.lib.sanitize import text_to_html
@@ -20,7 +23,7 @@ from dateline.photos.models import Photo
 
 from . import actions
 from .access import postable_blog
-from .models import PAGE_SIZE, LiveBlogPage, LivePost
+from .models import PAGE_SIZE, LiveBlogPage, LivePost, LivePostDraft
 
 
 class PhotoForm(forms.Form):
@@ -62,8 +65,27 @@ def desk(request, blog_id: int):
             "changeable": actions.posts_changeable_by(request.user, blog, posts),
             "can_run_coverage": actions.can_run_coverage(request.user, blog),
             "photo_form": PhotoForm(prefix="desk"),
+            "drafts": blog.drafts.select_related("image"),
         },
     )
+
+
+@require_POST
+def draft(request, blog_id: int, draft_id: int):
+    """Publishes or discards a draft post (one made from a wire item, say)."""
+    blog = postable_blog(request.user, blog_id)
+    kept = LivePostDraft.objects.filter(blog=blog, pk=draft_id).first()
+    if kept is None:
+        raise Http404
+    try:
+        if request.POST.get("action") == "discard":
+            actions.check_discard_draft(kept, request.user)
+        else:
+            actions.check_publish_draft(kept, request.user)
+            messages.success(request, _("Published."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("live_desk", blog.pk)
 
 
 @require_POST

@@ -30,7 +30,7 @@ from dateline.articles.models import StoryPage, StoryQuerySet
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
 from dateline.lib.ids import is_database_id
-from dateline.lib.sanitize import html_to_text
+from dateline.lib.sanitize import html_to_text, text_to_html
 
 # How many of a blog's newest posts its structured data lists.
 STRUCTURED_DATA_POSTS = 20
@@ -286,6 +286,35 @@ class LivePost(models.Model):
     def search_entry(self) -> tuple[int, str, str]:
         """What readers' search finds of the post: its id, title and text."""
         return self.pk, self.key_event_title, self.plain_text
+
+
+class LivePostDraft(models.Model):
+    """A post written for a blog but not yet published: readers never see it, and
+    it appends no event. One who may post there publishes it from the desk
+    (`actions.check_publish_draft`), which makes it an ordinary post."""
+
+    blog = models.ForeignKey(LiveBlogPage, on_delete=models.CASCADE, related_name="drafts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body_source = models.TextField(help_text=_("What the writer typed."))
+    image = models.ForeignKey(
+        "photos.Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source = models.CharField(
+        max_length=255, blank=True, help_text=_("Where it came from, e.g. a wire item.")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return Truncator(" ".join(self.body_source.split())).chars(90)
+
+    @property
+    def preview_html(self) -> str:
+        return text_to_html(self.body_source)
 
 
 class LiveEvent(models.Model):
