@@ -200,3 +200,17 @@ def test_a_json_list_of_items_is_refused_as_a_body_must_be_one_object(client, ne
     data = json.dumps([json.loads(sample("ninjs-2.json"))]).encode()
     response = push(client, data, agency_token(client), "application/json")
     assert_problem(response, 400)
+
+
+def test_a_zip_inside_a_zip_is_refused(client, newsroom):
+    import io
+    import zipfile
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("a.json", sample("ninjs-2.json"))
+    outer = io.BytesIO()
+    with zipfile.ZipFile(outer, "w") as archive:
+        archive.writestr("inner.json", inner.getvalue())
+    response = push(client, outer.getvalue(), agency_token(client), "application/zip")
+    assert "ZIP inside a ZIP" in assert_problem(response, 413)["detail"]

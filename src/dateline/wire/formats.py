@@ -710,7 +710,9 @@ def _read_json(text: str) -> list[Outcome]:
     return outcomes
 
 
-def read_document(data: bytes, max_bytes: int, name: str = "") -> list[Outcome]:
+def read_document(
+    data: bytes, max_bytes: int, name: str = "", *, in_zip: bool = False
+) -> list[Outcome]:
     """Every item in a document as an agency sends it (or a ZIP of such documents).
 
     A document that cannot be read at all raises UnreadableItem; a document of
@@ -724,6 +726,8 @@ def read_document(data: bytes, max_bytes: int, name: str = "") -> list[Outcome]:
             413,
         )
     if data[:4] == b"PK\x03\x04":
+        if in_zip:
+            raise UnreadableItem(f"{name} is a ZIP inside a ZIP, which is not taken.", 413)
         return _read_zip(data, max_bytes, name)
     try:
         text = data.decode("utf-8-sig")
@@ -773,7 +777,7 @@ def _read_zip(data: bytes, max_bytes: int, name: str) -> list[Outcome]:
         try:
             with archive.open(member) as handle:
                 content = handle.read(max_bytes + 1)
-            outcomes.extend(read_document(content, max_bytes, member.filename))
+            outcomes.extend(read_document(content, max_bytes, member.filename, in_zip=True))
         except UnreadableItem as error:
             outcomes.append(Outcome(error=error))
         except (zipfile.BadZipFile, RuntimeError, OSError) as error:
