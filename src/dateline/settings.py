@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "dateline.articles",
     "dateline.live",
     "dateline.comments",
+    "dateline.archive",
     "dateline.accounts",
     "dateline.api",
     "dateline.feeds",
