@@ -392,7 +392,8 @@ def _old_path(url: str) -> str:
         return ""
     parts = urlsplit(url)
     path = parts.path or "/"
-    if path == "/" and not parts.query:
+    if path == "/":
+        # "/?p=123": the new site's home page answers it, so a redirect would never be asked.
         return ""
     return Redirect.normalise_path(path + (f"?{parts.query}" if parts.query else ""))[:255]
 

@@ -235,7 +235,11 @@ def do_file_pages_in_bulk(
                 content_changed=True,
             )
             for page, revision in zip(pages, revisions, strict=True)
-            for action in (("wagtail.edit", "wagtail.publish") if page.live else ("wagtail.edit",))
+            for action in (
+                "wagtail.create",
+                "wagtail.edit",
+                *(("wagtail.publish",) if page.live else ()),
+            )
         )
         enqueue_on_commit(index_pages, [page.pk for page in pages])
         notify_readers_on_commit()
