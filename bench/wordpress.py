@@ -16,6 +16,7 @@ import argparse
 import html
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -140,17 +141,21 @@ def _item(rng: random.Random, post_id: int, post_type: str, status: str) -> str:
     )
 
 
-def timed_import(export: Path, env: dict[str, str], batch_size: int) -> tuple[float, str]:
+def timed_import(export: Path, env: dict[str, str], batch_size: int) -> tuple[float, float, str]:
+    """Wall-clock seconds, CPU seconds of the import process, and its summary line."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     completed = subprocess.run(
         [venv_bin("dateline"), "import-wordpress", str(export), "--edition", "es",
-         "--batch-size", str(batch_size), "-v0"],
+         "--batch-size", str(batch_size)],
         env=env, cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     elapsed = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if completed.returncode != 0:
         sys.exit(f"import failed:\n{completed.stdout}\n{completed.stderr}")
-    return elapsed, completed.stdout.strip()
+    return elapsed, cpu, completed.stdout.strip()
 
 
 def main() -> None:
@@ -172,12 +177,18 @@ def main() -> None:
         env = site_env(var, drop=() if "DATABASE_URL" in values else ("DATABASE_URL",), **values)
         load_demo(env, var / "setup.log")
         database = "PostgreSQL" if "DATABASE_URL" in values else "SQLite"
-        elapsed, summary = timed_import(export, env, options.batch_size)
+        elapsed, cpu, summary = timed_import(export, env, options.batch_size)
         imported = options.posts  # drafts are brought too, as drafts
-        print(f"{database}: first import {elapsed:,.1f}s, {imported / elapsed:,.0f} articles/s")
-        print(f"  {summary.splitlines()[0] if summary else ''}")
-        again, _ = timed_import(export, env, options.batch_size)
-        print(f"{database}: second run (nothing new) {again:,.1f}s")
+        print(
+            f"{database}: first import {elapsed:,.1f}s, {imported / elapsed:,.0f} articles/s; "
+            f"the import process used {cpu:,.1f}s of CPU, {imported / cpu:,.0f} articles per "
+            f"CPU-second (load average {os.getloadavg()[0]:.1f})"
+        )
+        print(
+            "  " + next((line for line in summary.splitlines() if line.startswith("Imported")), "")
+        )
+        again, cpu_again, _ = timed_import(export, env, options.batch_size)
+        print(f"{database}: second run (nothing new) {again:,.1f}s, {cpu_again:,.1f}s of CPU")
 
 
 if __name__ == "__main__":
