@@ -6,7 +6,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/dateline
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve test test-postgres lint format bench bench-live bootstrap browser clean messages
+.PHONY: help demo serve test test-postgres lint format bench bench-live bench-jobs bench-wordpress bootstrap browser clean messages
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,12 @@ bench: bootstrap ## Measure page throughput and latency (prints figures)
 
 bench-live: bootstrap ## Measure live delivery to thousands of SSE readers (prints figures)
 	@$(BIN)/python bench/live.py
+
+bench-jobs: bootstrap ## Compare background-job engines: enqueue cost, jobs/s, memory (prints figures)
+	@$(BIN)/python bench/jobs.py
+
+bench-wordpress: bootstrap ## Time importing a generated 100,000-post WordPress export (prints figures)
+	@$(BIN)/python bench/wordpress.py
 
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf $(VENV) var

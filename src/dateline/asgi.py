@@ -2,7 +2,8 @@
 
 Live streams (`/api/v1/liveblogs/{id}/stream`) go to a lean handler in
 `dateline.live.stream`; everything else goes to Django. Lifespan events start
-the newsroom's clock (scheduled publication, embargoes) and the demo's simulated
+a background-job worker in the server process (unless DATELINE_JOBS_IN_SERVER is
+off, where `dateline worker` processes run them) and the demo's simulated
 correspondent when the demo asks for it.
 """
 
@@ -40,18 +41,18 @@ def tune_garbage_collector():
 
 
 async def lifespan(receive, send):
-    from dateline.articles import clock
     from dateline.demo import correspondent
+    from dateline.jobs import in_server
 
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
             tune_garbage_collector()
             correspondent.start_if_enabled()
-            clock.start()
+            in_server.start()
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
             await correspondent.stop()
-            await clock.stop()
+            await in_server.stop()
             await send({"type": "lifespan.shutdown.complete"})
             return

@@ -2,6 +2,8 @@
 
 dateline demo [--host H] [--port P]   migrate, load the demo newsroom, serve
 dateline serve [--host H] [--port P] [--workers N]
+dateline worker                        run background jobs (see dateline.jobs)
+dateline import-wordpress EXPORT.xml --edition es
 dateline <any manage.py command>       e.g. dateline migrate, dateline createsuperuser
 """
 
@@ -12,6 +14,9 @@ import os
 import shutil
 import sys
 from pathlib import Path
+
+# Commands spelled as a shell user expects, for Django's module names.
+ALIASES = {"import-wordpress": "import_wordpress"}
 
 
 def prepare(load_demo: bool) -> None:
@@ -75,6 +80,8 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.exceptions import ImproperlyConfigured
 
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ALIASES:
+        argv = [ALIASES[argv[0]], *argv[1:]]
     command = argv[0] if argv and argv[0] in {"demo", "serve"} else None
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     try:

@@ -105,15 +105,18 @@ BASE_URL = os.environ.get("DATELINE_BASE_URL", "").rstrip("/")
 INSTALLED_APPS = [
     "dateline.editions",
     "dateline.photos",
+    "dateline.jobs",
     "dateline.articles",
     "dateline.live",
     "dateline.comments",
     "dateline.wire",
+    "dateline.archive",
     "dateline.accounts",
     "dateline.api",
     "dateline.feeds",
     "dateline.demo",
     "wagtail.contrib.redirects",
+    "django_tasks_db",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.frontend_cache",
@@ -395,9 +398,24 @@ NOTE_MAX_CHARS = envint("DATELINE_NOTE_MAX_CHARS", 2000)
 WIRE_ITEM_MAX_BYTES = envint("DATELINE_WIRE_ITEM_MAX_KB", 2048) * 1024
 WIRE_FETCH_TIMEOUT = envint("DATELINE_WIRE_FETCH_TIMEOUT", 20)
 API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)
-# How often each server process checks for scheduled publications and lifted
-# embargoes (0 turns the clock off, e.g. when cron runs `dateline publish_scheduled`).
+# How often the newsroom clock publishes what was scheduled and shows lifted
+# embargoes: a periodic job, run by one worker per interval (0 turns it off, e.g.
+# when cron runs `dateline publish_scheduled`).
 CLOCK_INTERVAL = timedelta(seconds=envint("DATELINE_CLOCK_SECONDS", 15))
+
+# Background jobs (dateline.jobs): kept in the database, run by workers. Wagtail's
+# own small tasks (search and reference index updates) stay in the request
+# ("default"); the newsroom's jobs (polling, imports, the clock) go to "jobs".
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "jobs": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# The server runs one worker in-process (nothing else to start); production
+# turns this off and runs `dateline worker` processes, as many as it needs.
+JOBS_IN_SERVER = envbool("DATELINE_JOBS_IN_SERVER", True)
+# How often a worker says it is alive; a job whose worker is silent for three
+# beats is handed to another worker.
+JOB_HEARTBEAT = timedelta(seconds=max(1, envint("DATELINE_JOB_HEARTBEAT_SECONDS", 10)))
 
 # Feeds and sitemaps (see dateline.feeds). The sitemaps protocol allows 50,000
 # URLs per file; an edition with more gets more pages (?p=2).

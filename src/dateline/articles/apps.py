@@ -10,3 +10,6 @@ class ArticlesConfig(AppConfig):
         from . import signal_handlers
 
         signal_handlers.connect()
+        from . import clock
+
+        clock.schedule()

@@ -20,6 +20,21 @@ class Photo(AbstractImage):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
 
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.file:
+            self.fill_in_credit()
+        super().save(*args, **kwargs)
+
+    def fill_in_credit(self) -> None:
+        """Fills the photographer, agency and caption the image itself states,
+        where the editor left them blank: a credit is never typed twice."""
+        from .credits import credit_from_image
+
+        credit = credit_from_image(self.file)
+        self.photographer = self.photographer or credit.photographer
+        self.agency = self.agency or credit.agency
+        self.caption = self.caption or credit.caption
+
     @property
     def credit(self) -> str:
         """ "PHOTOGRAPHER / AGENCY", or whichever of the two is known."""
