@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -133,7 +133,13 @@ def _check_open(blog: LiveBlogPage) -> None:
 
 
 def do_publish_post(
-    blog: LiveBlogPage, author, body: str, image=None, key_event=False, published_at=None
+    blog: LiveBlogPage,
+    author,
+    body: str,
+    image=None,
+    key_event=False,
+    published_at=None,
+    translation_of: LivePost | None = None,
 ) -> LivePost:
     with transaction.atomic():
         _lock_state(blog)
@@ -147,6 +153,7 @@ def do_publish_post(
             published_at=now,
             updated_at=now,
             is_key_event=key_event,
+            translation_of=translation_of,
         )
         _append(blog, Type.POST_PUBLISHED, post)
         if key_event:
@@ -154,13 +161,41 @@ def do_publish_post(
     return post
 
 
-def check_publish_post(blog: LiveBlogPage, author, body: str, image=None, key_event=False):
+def _check_translation_of(blog: LiveBlogPage, post_id: int | None) -> LivePost | None:
+    """The twin blog's post that a new post translates (`LiveBlogPage.twins`)."""
+    if post_id is None:
+        return None
+    original = LivePost.objects.filter(pk=post_id, blog__in=blog.twins()).first()
+    if original is None:
+        raise ValidationError(
+            {"translation_of": f"Post {post_id} is not in this blog's version in another language."}
+        )
+    done = LivePost.objects.filter(blog=blog, translation_of=original).first()
+    if done is not None:
+        raise ValidationError(
+            {"translation_of": f"Post {post_id} is already translated here, by post {done.pk}."}
+        )
+    return original
+
+
+def check_publish_post(
+    blog: LiveBlogPage, author, body: str, image=None, key_event=False, translation_of=None
+):
     _require(can_post(author, blog), blog, "post")
     if key_event:
         _require(can_run_coverage(author, blog), blog, "mark key events")
     body = _check_body(body)
     _check_open(blog)
-    return do_publish_post(blog, author, body, image=image, key_event=key_event)
+    original = _check_translation_of(blog, translation_of)
+    try:
+        return do_publish_post(
+            blog, author, body, image=image, key_event=key_event, translation_of=original
+        )
+    except IntegrityError:
+        # A colleague published a translation of the same post a moment before.
+        raise ValidationError(
+            {"translation_of": f"Post {original.pk} is already translated here."}
+        ) from None
 
 
 def do_edit_post(post: LivePost, editor, body: str, base_revision: int) -> LivePost:

@@ -16,6 +16,7 @@ def desk_urls():
         path("live/", desk.desk_index, name="live_desk_index"),
         path("live/<int:blog_id>/", desk.desk, name="live_desk"),
         path("live/<int:blog_id>/preview/", desk.preview, name="live_desk_preview"),
+        path("live/<int:blog_id>/twins/", desk.twin_posts, name="live_desk_twins"),
         path(
             "live/<int:blog_id>/posts/<int:post_id>/tools/",
             desk.post_tools,
