@@ -154,3 +154,19 @@ def test_demo_shows_each_stage_of_a_storys_life_without_leaking_it(demo, client)
     front = client.get("/es/").content.decode() + client.get("/cl/").content.decode()
     for story in (embargoed, scheduled, in_review):
         assert story.title not in front
+
+
+def test_demo_links_its_spanish_and_english_storm_stories(demo):
+    spanish = ArticlePage.objects.get(slug="tormenta-aurelia-apagon-costa-valdemar")
+    assert [story.slug for story in spanish.translations()] == ["storm-aurelia-power-cuts"]
+
+
+def test_demo_links_its_spanish_and_english_live_blogs(demo):
+    spanish = LiveBlogPage.objects.get(slug="tormenta-aurelia-en-directo")
+    assert [blog.slug for blog in spanish.twins()] == ["storm-aurelia-live"]
+
+
+def test_demo_english_live_blog_leaves_a_spanish_key_event_to_translate(demo):
+    spanish = LiveBlogPage.objects.get(slug="tormenta-aurelia-en-directo")
+    untranslated = spanish.posts.filter(translations__isnull=True)
+    assert [post.is_key_event for post in untranslated] == [True]
