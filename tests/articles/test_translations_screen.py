@@ -74,3 +74,13 @@ def test_the_story_page_in_the_admin_offers_the_screen(client, newsroom, reporte
     client.force_login(reporter)
     page = client.get(reverse("wagtailadmin_pages:edit", args=(chilean.pk,))).content.decode()
     assert screen(chilean) in page
+
+
+def test_a_refused_choice_does_not_show_the_title_of_a_story_one_cannot_see(
+    client, newsroom, editor
+):
+    spanish = ArticlePageFactory(parent=newsroom["es"])
+    draft = ArticlePageFactory(parent=newsroom["us"], live=False, title="Unannounced merger")
+    client.force_login(editor)
+    response = client.post(screen(spanish), {"action": "link", "version": draft.pk})
+    assert "Unannounced merger" not in response.content.decode()

@@ -80,6 +80,10 @@ def translations(request, story_id: int):
             done = _("“%(title)s” unlinked.") if unlinking else _("“%(title)s” linked.")
             messages.success(request, done % {"title": version.title})
             return redirect("articles_translations", story.pk)
+    elif form.is_bound:
+        # The chooser shows the story a refused value names: only one the person may see.
+        errors, form = form.errors, TranslationForm(story=story, versions=seen)
+        form._errors = errors
     versions = [
         (version, version.edition, may_write(request.user, version))
         for version in seen.filter(translation_key=story.translation_key)
