@@ -8,6 +8,8 @@ other editions. What readers may see of stories is decided in one place,
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
@@ -275,26 +277,15 @@ class StoryPage(EditionScoped, Page):
 
     def visible_translations(self) -> list[tuple[StoryPage, EditionPage]]:
         """The versions readers may see, each with its home edition, by language."""
-        versions = list(self.translations().visible_to_readers().prefetch_related("circulated_to"))
-        homes = editions_by_path(version.path for version in versions)
-        found = [
-            (version, homes[edition_path(version)])
-            for version in versions
-            if edition_path(version) in homes
-        ]
-        return sorted(found, key=lambda pair: pair[1].language)
+        found = visible_versions([self]).get(self.translation_key, [])
+        return sorted(
+            ((version, home) for version, home in found if version.pk != self.pk),
+            key=lambda pair: pair[1].language,
+        )
 
     @cached_property
     def _versions_by_edition(self) -> dict[int, tuple[StoryPage, EditionPage]]:
-        """For every edition where a version of the story runs, that version and its
-        home: this story in its home and the editions it is circulated to, else its
-        version in the edition's language homed in or circulated to the edition."""
-        found = {edition.pk: (self, self.edition) for edition in self.runs_in()}
-        for version, home in self.visible_translations():
-            for edition in [home, *version.circulated_to.all()]:
-                if edition.pk not in found and edition.language_short == home.language_short:
-                    found[edition.pk] = (version, home)
-        return found
+        return versions_by_edition(self, self.edition, self.visible_translations())
 
     def edition_alternates(self, request):
         """The edition switcher: each edition's readers go to the story, or its
@@ -363,6 +354,38 @@ class StoryPage(EditionScoped, Page):
                 "creditText": self.lead_image.credit,
             }
         return data
+
+
+def visible_versions(stories) -> dict:
+    """The versions readers may see of many stories at once (the stories too), by
+    translation key, each with its home edition: three queries."""
+    keys = {story.translation_key for story in stories}
+    versions = list(
+        StoryPage.objects.visible_to_readers()
+        .filter(translation_key__in=keys)
+        .prefetch_related("circulated_to")
+    )
+    homes = editions_by_path(version.path for version in versions)
+    found = defaultdict(list)
+    for version in versions:
+        if edition_path(version) in homes:
+            found[version.translation_key].append((version, homes[edition_path(version)]))
+    return found
+
+
+def versions_by_edition(
+    story: StoryPage, home: EditionPage, translations: list[tuple[StoryPage, EditionPage]]
+) -> dict[int, tuple[StoryPage, EditionPage]]:
+    """For every edition where a version of the story runs, that version and its
+    home: the story itself in its home and the editions it is circulated to, else
+    its version in the edition's language homed in or circulated to the edition."""
+    found = {home.pk: (story, home)}
+    found.update((e.pk, (story, home)) for e in story.circulated_to.all() if e.pk not in found)
+    for version, version_home in translations:
+        for edition in [version_home, *version.circulated_to.all()]:
+            if edition.pk not in found and edition.language_short == version_home.language_short:
+                found[edition.pk] = (version, version_home)
+    return found
 
 
 class StoryByline(Orderable):
