@@ -93,3 +93,9 @@ def test_an_edition_that_changes_language_drops_links_that_would_repeat_it(newsr
     # The Mexican story is now English, as the USA version is: it leaves their set.
     assert StoryPage.objects.get(pk=mexican.pk).locale == locale_for("en-US")
     assert not StoryPage.objects.get(pk=mexican.pk).translations().exists()
+
+
+def test_a_story_copied_to_an_edition_in_another_language_takes_its_language(newsroom):
+    spanish = ArticlePageFactory(parent=newsroom["es"])
+    copy = spanish.copy(to=newsroom["us"], update_attrs={"slug": "copied"})
+    assert copy.locale.language_code == "en"

@@ -136,6 +136,15 @@ class EditionScoped:
             return locale_for(edition.language)
         return super().get_default_locale()
 
+    def save(self, *args, **kwargs):
+        # A page copied from an edition in another language arrives with the
+        # source's locale (and a fresh translation_key): it takes its new edition's.
+        if self.pk is None and self.path and self.locale_id is not None:
+            edition = edition_of(self)
+            if edition is not None and edition.language:
+                self.locale = locale_for(edition.language)
+        return super().save(*args, **kwargs)
+
     def reader_edition(self, request) -> EditionPage | None:
         """The edition the reader is in on this page (its own, unless a story says otherwise)."""
         return self.edition
