@@ -115,3 +115,18 @@ def test_the_people_screen_takes_any_person(client, chief):
         assert (EditionGroup.objects.count(), chief.groups.count()) == before
 
     answers()
+
+
+def test_the_translations_screen_takes_any_version_and_action(client, story, editor):
+    client.force_login(editor)
+
+    @FUZZ
+    @given(version=typed, action=typed)
+    def answers(version, action):
+        response = client.post(
+            f"/admin/stories/{story.pk}/translations/", {"version": version, "action": action}
+        )
+        assert response.status_code < 500
+        assert ArticlePage.objects.get(pk=story.pk).translation_key == story.translation_key
+
+    answers()

@@ -26,7 +26,17 @@ json_values = st.recursive(
     max_leaves=12,
 )
 # Bodies shaped like the real ones, with any value in each field, and any JSON at all.
-FIELDS = ["body", "text", "summary", "status", "revision", "pinned", "key_event", "parent_id"]
+FIELDS = [
+    "body",
+    "text",
+    "summary",
+    "status",
+    "revision",
+    "pinned",
+    "key_event",
+    "parent_id",
+    "translation_of",
+]
 bodies = st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=4) | json_values
 # Text as a person's keyboard, a copy-paste or an attacker may send it, surrogates included.
 raw_text = st.lists(

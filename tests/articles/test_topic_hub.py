@@ -33,7 +33,8 @@ def test_hub_shows_stories_circulated_from_another_edition(client, newsroom):
     story.save()
     page = hub(client, chile)
     link = page.find("a", string="From Madrid")
-    assert link["href"] == story.url  # one canonical URL, in its home edition
+    # One canonical URL, in its home edition; the link keeps the reader in Chile.
+    assert link["href"] == f"{story.url}?edition=cl"
     assert "Spain only" not in page.get_text()
 
 

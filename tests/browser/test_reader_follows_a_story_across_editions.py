@@ -63,9 +63,10 @@ def test_reader_picks_an_edition_switches_to_chile_and_reads_the_storm_story(pag
     front_page = page.locator(".front-page")
     front_page.get_by_role("link", name=HEADLINE, exact=True).click()
 
-    # A circulated story keeps its one URL, in its home edition.
-    expect(page).to_have_url(re.compile(re.escape(story.url) + "$"))
+    # A circulated story keeps its one URL, in its home edition; the reader stays in Chile.
+    expect(page).to_have_url(re.compile(re.escape(story.url) + r"\?edition=cl$"))
     expect(html).to_have_attribute("lang", "es-ES")
+    expect(page.locator(".masthead__edition")).to_have_text("Chile")
     expect(page.get_by_role("heading", level=1)).to_have_text(HEADLINE)
     expect(page.locator("h1")).to_have_count(1)
 

@@ -199,3 +199,19 @@ def test_demo_chilean_live_blog_is_spanish_sample_content(demo, client):
     html = client.get(blog.url).content.decode()
     assert 'lang="es-CL"' in html
     assert "Contenido de muestra" in html
+
+
+def test_demo_links_its_spanish_and_english_storm_stories(demo):
+    spanish = ArticlePage.objects.get(slug="tormenta-aurelia-apagon-costa-valdemar")
+    assert [story.slug for story in spanish.translations()] == ["storm-aurelia-power-cuts"]
+
+
+def test_demo_links_its_spanish_and_english_live_blogs(demo):
+    spanish = LiveBlogPage.objects.get(slug="tormenta-aurelia-en-directo")
+    assert [blog.slug for blog in spanish.twins()] == ["storm-aurelia-live"]
+
+
+def test_demo_english_live_blog_leaves_a_spanish_key_event_to_translate(demo):
+    spanish = LiveBlogPage.objects.get(slug="tormenta-aurelia-en-directo")
+    untranslated = spanish.posts.filter(translations__isnull=True)
+    assert [post.is_key_event for post in untranslated] == [True]

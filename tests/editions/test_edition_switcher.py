@@ -55,4 +55,8 @@ def test_circulated_story_keeps_one_url_for_every_edition_it_runs_in(client, new
     links = alternates(client, story.url)
     canonical = f"http://testserver{story.url}"
     assert links["es-ES"] == links["es-CL"] == canonical
-    assert links["en-US"] == "http://testserver/us/"
+
+
+def test_story_has_no_alternate_in_an_edition_where_no_version_of_it_runs(client, newsroom):
+    story = ArticlePageFactory(parent=newsroom["es"])
+    assert "en-US" not in alternates(client, story.url)

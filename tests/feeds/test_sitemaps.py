@@ -6,6 +6,7 @@ from datetime import datetime
 
 from dateline.feeds import sitemaps
 
+from ..articles.translations import spanish_and_english
 from ..factories import ArticlePageFactory, TopicPageFactory
 from .read import SITEMAP, alternates, sitemap_urls, xml
 
@@ -136,3 +137,10 @@ def test_every_story_is_listed_once_across_pages_and_batches(
     expected |= {f"http://testserver{story.url}" for story in stories}
     assert sorted(listed) == sorted(expected)
     assert client.get("/sitemaps/cl.xml?p=4").status_code == 404
+
+
+def test_story_alternates_include_its_versions_in_other_languages(client, newsroom):
+    spanish, english = spanish_and_english(newsroom)
+    canonical = f"http://testserver{spanish.url}"
+    url = sitemap_urls(xml(client, "/sitemaps/es.xml"))[canonical]
+    assert alternates(url) == {"es-ES": canonical, "en-US": f"http://testserver{english.url}"}

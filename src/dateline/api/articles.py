@@ -26,8 +26,10 @@ from .cards import (
     CommentsRef,
     LiveCoverageRef,
     StoryCardOut,
+    TranslationOut,
     live_coverage_ref,
     story_card,
+    translations_out,
     with_last_modified,
 )
 from .photos import PhotoOut, photo_out
@@ -94,6 +96,9 @@ class ArticleOut(StoryCardOut):
         ..., description="Open live coverage of the same topic in the article's edition."
     )
     comments: CommentsRef
+    translations: list[TranslationOut] = Field(
+        ..., description="The article's versions in other languages, by language."
+    )
 
 
 def _visible_pages(pages: list[Page]) -> dict[int, StoryPage]:
@@ -149,6 +154,7 @@ def article_out(article: ArticlePage, request) -> dict:
             "mode": article.comments_mode,
             "url": absolute_url(request, f"/api/v1/stories/{article.pk}/comments"),
         },
+        "translations": translations_out(article, request),
     }
 
 

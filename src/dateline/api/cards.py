@@ -61,6 +61,13 @@ class LiveCoverageRef(Schema):
     url: str
 
 
+class TranslationOut(Schema):
+    id: int = Field(..., description="The version's id, under the same resource as the story.")
+    language: str = Field(..., description="BCP 47, as its home edition's: en-US, es-ES.")
+    edition: str = Field(..., description="The slug of the version's home edition.")
+    url: str = Field(..., description="The version's one canonical URL on the site.")
+
+
 class CommentsRef(Schema):
     mode: Literal["post", "pre", "closed"]
     url: str = Field(..., description="The story's comments in the API.")
@@ -101,6 +108,19 @@ def story_card(story: StoryPage, request) -> dict:
         "first_published_at": story.first_published_at,
         "last_updated": story.last_updated,
     }
+
+
+def translations_out(story: StoryPage, request) -> list[dict]:
+    """The story's versions in other languages that readers may see."""
+    return [
+        {
+            "id": version.pk,
+            "language": home.language,
+            "edition": home.slug,
+            "url": absolute_url(request, version.get_url(request)),
+        }
+        for version, home in story.visible_translations()
+    ]
 
 
 def live_coverage_ref(blog, request) -> dict:

@@ -19,7 +19,15 @@ from dateline.live.models import LiveBlogPage, LivePost, LiveState
 from dateline.photos.models import Photo
 
 from .auth import optional_user, token_or_session
-from .cards import BylineOut, CommentsRef, TopicRef, readable_edition, topic_ref
+from .cards import (
+    BylineOut,
+    CommentsRef,
+    TopicRef,
+    TranslationOut,
+    readable_edition,
+    topic_ref,
+    translations_out,
+)
 from .pagination import CursorQuery, LimitQuery, PageMeta, newest_first
 from .photos import PhotoOut, photo_out
 from .problems import Problem
@@ -73,6 +81,9 @@ class PostOut(Schema):
     headline: str
     image: PostImageOut | None
     url: str = Field(..., description="The post's permalink on the blog's page.")
+    translation_of: int | None = Field(
+        None, description="The id of the post of a twin blog that this post translates."
+    )
 
 
 class PostList(PageMeta):
@@ -95,6 +106,9 @@ class LiveBlogDetailOut(LiveBlogOut):
     first_published_at: datetime | None
     last_updated: datetime | None
     comments: CommentsRef
+    translations: list[TranslationOut] = Field(
+        ..., description="The blog's twins: its versions in other languages, by language."
+    )
 
 
 class EventOut(Schema):
@@ -121,6 +135,11 @@ class PostIn(Body):
     body: Text = Field(..., description="Plain text (blank lines make paragraphs) or simple HTML.")
     key_event: bool = False
     image_id: Id | None = None
+    translation_of: Id | None = Field(
+        None,
+        description="The id of a post of the blog's version in another language (its twin, "
+        "in the blog's `translations`) that this post translates.",
+    )
 
 
 class PostPatch(Patch):
@@ -181,6 +200,7 @@ def _blog_detail(blog: LiveBlogPage, request) -> dict:
             "mode": blog.comments_mode,
             "url": absolute_url(request, f"/api/v1/stories/{blog.pk}/comments"),
         },
+        "translations": translations_out(blog, request),
     }
 
 
@@ -373,7 +393,12 @@ def publish_post(request, blog_id: Id, payload: PostIn):
         if image is None:
             raise Problem(422, "Unprocessable content", f"There is no photo {payload.image_id}.")
     post = actions.check_publish_post(
-        blog, request.user, payload.body, image=image, key_event=payload.key_event
+        blog,
+        request.user,
+        payload.body,
+        image=image,
+        key_event=payload.key_event,
+        translation_of=payload.translation_of,
     )
     return Status(201, rendering.post_json(post, blog))
 

@@ -6,11 +6,13 @@ which assumes checked input and changes data atomically.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -266,3 +268,93 @@ def do_file_pages_in_bulk(
         enqueue_on_commit(index_pages, [page.pk for page in pages])
         notify_readers_on_commit()
     return pages
+
+
+# Versions in other languages --------------------------------------------------
+#
+# A story's versions in other languages share its `translation_key`; each is in
+# its edition's language (`editions.models.locale_for`), and the database keeps
+# one page per key and language.
+
+
+def _language(story: StoryPage) -> str:
+    """The story's language by name, in the reader's language: "Spanish", "español"."""
+    return translation.get_language_info(story.locale.language_code)["name_translated"]
+
+
+def _log_link(story: StoryPage, version: StoryPage, user, action: str) -> None:
+    for page, other in ((story, version), (version, story)):
+        log(page, action, user=user, data={"title": other.title, "id": other.pk})
+
+
+def do_link_translation(story: StoryPage, version: StoryPage, user=None) -> None:
+    """Makes `version` a version of `story` in another language. Precondition: one
+    of the two has no other version yet (`check_link_translation`); that one joins
+    the other's set."""
+    joining, joined = (version, story) if not version.translations().exists() else (story, version)
+    try:
+        with transaction.atomic():
+            StoryPage.objects.filter(pk=joining.pk).update(translation_key=joined.translation_key)
+            _log_link(story, version, user, "dateline.link_translation")
+    except IntegrityError:
+        # Someone linked another version in that language at the same moment.
+        raise ValidationError(
+            _("“%(title)s” already has a version in %(language)s.")
+            % {"title": joined.title, "language": _language(joining)}
+        ) from None
+    joining.translation_key = joined.translation_key
+    notify_readers_on_commit()
+
+
+def check_link_translation(story: StoryPage, version: StoryPage, user) -> None:
+    for page in (story, version):
+        if not may_write(user, page):
+            raise PermissionDenied(f"You may not write in {page.edition.title}.")
+    title = {"title": version.title}
+    if version.pk == story.pk:
+        raise ValidationError(_("A story cannot be a version of itself: choose another story."))
+    if version.specific_class is not story.specific_class:
+        raise ValidationError(_("Link an article to an article, and a live blog to a live blog."))
+    if version.translation_key == story.translation_key:
+        raise ValidationError(_("“%(title)s” is already a version of this story.") % title)
+    if version.locale_id == story.locale_id:
+        raise ValidationError(
+            _("“%(title)s” is in %(language)s too: a story has one version per language.")
+            % {**title, "language": _language(version)}
+        )
+    if story.translations().exists() and version.translations().exists():
+        raise ValidationError(
+            _(
+                "“%(title)s” already has versions in other languages: unlink one of the "
+                "two stories from its versions first."
+            )
+            % title
+        )
+    joining, joined = (version, story) if not version.translations().exists() else (story, version)
+    same_language = joined.translations().filter(locale=joining.locale_id).first()
+    if same_language is not None:
+        raise ValidationError(
+            _("This story already has a version in %(language)s: “%(title)s”.")
+            % {"language": _language(joining), "title": same_language.title}
+        )
+    do_link_translation(story, version, user)
+
+
+def do_unlink_translation(story: StoryPage, version: StoryPage, user=None) -> None:
+    """Takes `version` out of the story's set of versions: it keeps its content
+    and is a story of its own again."""
+    with transaction.atomic():
+        StoryPage.objects.filter(pk=version.pk).update(translation_key=uuid.uuid4())
+        _log_link(story, version, user, "dateline.unlink_translation")
+    notify_readers_on_commit()
+
+
+def check_unlink_translation(story: StoryPage, version: StoryPage, user) -> None:
+    for page in (story, version):
+        if not may_write(user, page):
+            raise PermissionDenied(f"You may not write in {page.edition.title}.")
+    if version.pk == story.pk or version.translation_key != story.translation_key:
+        raise ValidationError(
+            _("“%(title)s” is not a version of this story.") % {"title": version.title}
+        )
+    do_unlink_translation(story, version, user)

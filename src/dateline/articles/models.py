@@ -8,6 +8,8 @@ other editions. What readers may see of stories is decided in one place,
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -48,6 +51,9 @@ from .blocks import ArticleBodyBlock
 from .editing import StoryPageForm
 
 NOTE_FEATURES = ["bold", "italic", "link"]
+# The query parameter that keeps a reader in an edition a story is circulated to
+# (`/es/story/?edition=cl`): the story keeps its one URL, the chrome is Chile's.
+EDITION_PARAM = "edition"
 # The lead photo as search engines, social cards and feeds show it: 16:9, the
 # size Google asks of article images and large social cards.
 SHARE_IMAGE_SPEC = "fill-1200x675"
@@ -273,15 +279,64 @@ class StoryPage(EditionScoped, Page):
         context["structured_data"] = self.structured_data(request)
         return context
 
-    def counterparts(self):
-        # One canonical URL, announced for the home edition and each edition
-        # the story is circulated to. (A draft being previewed holds its
-        # circulation in memory, where only .all() works.)
-        url = self.url
-        return {
-            self.edition.pk: url,
-            **{edition.pk: url for edition in self.circulated_to.all()},
-        }
+    def runs_in(self) -> list[EditionPage]:
+        """The editions whose readers get this story: its home, then those it is
+        circulated to. (A draft being previewed holds its circulation in memory,
+        where only .all() works.)"""
+        home = self.edition
+        return [home, *(e for e in self.circulated_to.all() if e.pk != home.pk)]
+
+    def translations(self) -> StoryQuerySet:
+        """The story's versions in other languages: the stories that share its
+        `translation_key` (each in its own language, `editions.models.locale_for`)."""
+        return StoryPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+
+    def visible_translations(self) -> list[tuple[StoryPage, EditionPage]]:
+        """The versions readers may see, each with its home edition, by language."""
+        found = visible_versions([self]).get(self.translation_key, [])
+        return sorted(
+            ((version, home) for version, home in found if version.pk != self.pk),
+            key=lambda pair: pair[1].language,
+        )
+
+    @cached_property
+    def _versions_by_edition(self) -> dict[int, tuple[StoryPage, EditionPage]]:
+        return versions_by_edition(self, self.edition, self.visible_translations())
+
+    def edition_alternates(self, request):
+        """The edition switcher: each edition's readers go to the story, or its
+        version in their language, or else to their edition's front page. A
+        version circulated to an edition keeps the reader in that edition."""
+        versions = self._versions_by_edition
+        links = []
+        for edition in EditionPage.objects.visible_to_readers().order_by("path"):
+            if edition.pk not in versions:
+                links.append((edition, edition.get_url(request)))
+                continue
+            version, home = versions[edition.pk]
+            url = version.get_url(request)
+            if home.pk != edition.pk:
+                url = f"{url}?{urlencode({EDITION_PARAM: edition.slug})}"
+            links.append((edition, url))
+        return links
+
+    def language_alternates(self, request):
+        """`hreflang`: each edition where a version runs, with that version's one URL."""
+        versions = self._versions_by_edition
+        return [
+            (edition, versions[edition.pk][0].get_url(request))
+            for edition in EditionPage.objects.visible_to_readers().order_by("path")
+            if edition.pk in versions
+        ]
+
+    def reader_edition(self, request) -> EditionPage:
+        """The edition the reader is in: one the story is circulated to when the
+        reader came from it (`?edition=`), else the story's home."""
+        slug = request.GET.get(EDITION_PARAM) if request is not None else None
+        for edition in self.runs_in():
+            if edition.slug == slug and edition.live:
+                return edition
+        return self.edition
 
     def structured_data(self, request) -> dict:
         """schema.org data every story carries; each story type adds its own."""
@@ -315,6 +370,38 @@ class StoryPage(EditionScoped, Page):
                 "creditText": self.lead_image.credit,
             }
         return data
+
+
+def visible_versions(stories) -> dict:
+    """The versions readers may see of many stories at once (the stories too), by
+    translation key, each with its home edition: three queries."""
+    keys = {story.translation_key for story in stories}
+    versions = list(
+        StoryPage.objects.visible_to_readers()
+        .filter(translation_key__in=keys)
+        .prefetch_related("circulated_to")
+    )
+    homes = editions_by_path(version.path for version in versions)
+    found = defaultdict(list)
+    for version in versions:
+        if edition_path(version) in homes:
+            found[version.translation_key].append((version, homes[edition_path(version)]))
+    return found
+
+
+def versions_by_edition(
+    story: StoryPage, home: EditionPage, translations: list[tuple[StoryPage, EditionPage]]
+) -> dict[int, tuple[StoryPage, EditionPage]]:
+    """For every edition where a version of the story runs, that version and its
+    home: the story itself in its home and the editions it is circulated to, else
+    its version in the edition's language homed in or circulated to the edition."""
+    found = {home.pk: (story, home)}
+    found.update((e.pk, (story, home)) for e in story.circulated_to.all() if e.pk not in found)
+    for version, version_home in translations:
+        for edition in [version_home, *version.circulated_to.all()]:
+            if edition.pk not in found and edition.language_short == version_home.language_short:
+                found[edition.pk] = (version, version_home)
+    return found
 
 
 class StoryByline(Orderable):

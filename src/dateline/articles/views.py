@@ -1,5 +1,6 @@
-"""Readers' search of an edition, and the newsroom's screen for adding an update or
-a correction to a live article."""
+"""Readers' search of an edition, and the newsroom's screens for adding an update
+or a correction to a live article and for linking a story's versions in other
+languages."""
 
 from __future__ import annotations
 
@@ -9,14 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from dateline.editions.access import may_publish
+from dateline.editions.access import may_publish, may_write, writable
 from dateline.editions.models import EditionPage, reading_in
 
 from . import actions
 from . import search as finding
-from .forms import NoteForm
+from .forms import NoteForm, TranslationForm
 from .listing import preload
-from .models import ArticlePage
+from .models import ArticlePage, StoryPage
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_MAX_CHARS = 200
@@ -57,6 +58,44 @@ def add_note(request, article_id: int, kind: str):
         request,
         "articles/admin/add_note.html",
         {"article": article, "form": form, "title": title, "kind": kind},
+    )
+
+
+def translations(request, story_id: int):
+    """A story's versions in other languages: link one, or unlink one."""
+    from wagtail.admin import messages
+
+    from .wagtail_hooks import seen_by_staff
+
+    story = writable(StoryPage.objects, story_id, request.user).specific
+    seen = seen_by_staff(StoryPage.objects.all(), request.user)
+    form = TranslationForm(request.POST or None, story=story, versions=seen)
+    if request.method == "POST" and form.is_valid():
+        version = form.cleaned_data["version"].specific
+        unlinking = request.POST.get("action") == "unlink"
+        action = actions.check_unlink_translation if unlinking else actions.check_link_translation
+        try:
+            action(story, version, request.user)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error.messages if hasattr(error, "messages") else str(error))
+        else:
+            done = _("“%(title)s” unlinked.") if unlinking else _("“%(title)s” linked.")
+            messages.success(request, done % {"title": version.title})
+            return redirect("articles_translations", story.pk)
+    elif form.is_bound:
+        # The chooser shows the story a refused value names: only one the person may see.
+        errors, form = form.errors, TranslationForm(story=story, versions=seen)
+        form._errors = errors
+    versions = [
+        (version, version.edition, may_write(request.user, version))
+        for version in seen.filter(translation_key=story.translation_key)
+        .exclude(pk=story.pk)
+        .specific()
+    ]
+    return TemplateResponse(
+        request,
+        "articles/admin/translations.html",
+        {"story": story, "form": form, "versions": versions, "edition": story.edition},
     )
 
 

@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
-from dateline.editions.access import editions_written_by, may_publish
+from dateline.editions.access import editions_written_by, may_publish, may_write
 from dateline.editions.models import EditionPage, HomePage
 
 from . import views
@@ -23,8 +23,23 @@ def note_urls():
             r"^articles/(?P<article_id>\d+)/add-(?P<kind>update|correction)/$",
             views.add_note,
             name="articles_add_note",
-        )
+        ),
+        re_path(
+            r"^stories/(?P<story_id>\d+)/translations/$",
+            views.translations,
+            name="articles_translations",
+        ),
     ]
+
+
+def _translations_button(page, user):
+    if isinstance(page.specific_deferred, StoryPage) and may_write(user, page):
+        yield Button(
+            _("Translations"),
+            reverse("articles_translations", args=(page.pk,)),
+            icon_name="globe",
+            priority=14,
+        )
 
 
 def _note_buttons(page, user):
@@ -47,11 +62,13 @@ def _note_buttons(page, user):
 @hooks.register("register_page_header_buttons")
 def note_header_buttons(page, user, view_name, next_url=None):
     yield from _note_buttons(page, user)
+    yield from _translations_button(page, user)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def note_listing_buttons(page, user, next_url=None):
     yield from _note_buttons(page, user)
+    yield from _translations_button(page, user)
 
 
 @hooks.register("register_log_actions")
@@ -75,6 +92,22 @@ def story_log_actions(actions):
     class CorrectionLog(NoteLog):
         label = _("Add correction")
         kind = _("Correction")
+
+    class TranslationLog(LogFormatter):
+        message = ""
+
+        def format_message(self, log_entry):
+            return self.message % {"title": log_entry.data.get("title", "")}
+
+    @actions.register_action("dateline.link_translation")
+    class LinkLog(TranslationLog):
+        label = _("Link a version in another language")
+        message = _("Linked as a version in another language: “%(title)s”")
+
+    @actions.register_action("dateline.unlink_translation")
+    class UnlinkLog(TranslationLog):
+        label = _("Unlink a version in another language")
+        message = _("Unlinked a version in another language: “%(title)s”")
 
 
 def seen_by_staff(pages, user):

@@ -17,7 +17,7 @@ SPANISH_OPENING = [
     ("La tormenta Aurelia toca tierra en la costa de Valdemar con rachas de 110 km/h.", True),
     ("Protección Civil pide a los vecinos del Muelle que suban a los pisos altos.", False),
     ("El río Claro supera en dos metros su nivel habitual a su paso por La Ribera.", True),
-    ("Los trenes de cercanías entre Puerto Valdemar y Costa Alta quedan suspendidos.", False),
+    ("Los trenes de cercanías entre Puerto Valdemar y Costa Alta quedan suspendidos.", True),
 ]
 CHILEAN_SUMMARY = (
     "Contenido de muestra: la comunidad chilena de la costa de Valdemar, ficticia.\n"
@@ -37,6 +37,8 @@ CHILEAN_OPENING = [
         False,
     ),
 ]
+# The English blog translates the first three Spanish posts; the fourth, a key
+# event, is left for its desk to translate.
 ENGLISH_OPENING = [
     ("Storm Aurelia makes landfall on the Valdemar coast with 110 km/h gusts.", True),
     ("Civil protection asks Muelle residents to move to upper floors.", False),

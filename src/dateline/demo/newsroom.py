@@ -17,7 +17,7 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from dateline.articles.actions import do_create_story, do_publish_story
+from dateline.articles.actions import do_create_story, do_link_translation, do_publish_story
 from dateline.articles.models import (
     ArticleCorrection,
     ArticlePage,
@@ -106,11 +106,16 @@ def load(stdout=None) -> dict:
     stories = load_stories(editions, topics, authors, photos)
     users = ensure_accounts(editions)
     correspondent = ensure_correspondent()
-    load_live_posts(
+    link_translations(stories)
+    spanish = load_live_posts(
         stories["es-live"], live_posts.SPANISH_OPENING, live_posts.SPANISH_SUMMARY, correspondent
     )
     load_live_posts(
-        stories["us-live"], live_posts.ENGLISH_OPENING, live_posts.ENGLISH_SUMMARY, correspondent
+        stories["us-live"],
+        live_posts.ENGLISH_OPENING,
+        live_posts.ENGLISH_SUMMARY,
+        correspondent,
+        translating=spanish,
     )
     load_live_posts(
         stories["cl-live"], live_posts.CHILEAN_OPENING, live_posts.CHILEAN_SUMMARY, correspondent
@@ -262,16 +267,38 @@ def ensure_correspondent():
     return user
 
 
-def load_live_posts(blog, opening, summary, author) -> None:
+def link_translations(stories) -> None:
+    """The storm's Spanish and English stories and live blogs are versions of each other."""
+    for spanish, english in [
+        ("es-main", "us-main"),
+        ("es-guide", "us-guide"),
+        ("es-live", "us-live"),
+    ]:
+        story, version = stories[spanish], stories[english]
+        if story.translation_key != version.translation_key:
+            do_link_translation(story, version)
+
+
+def load_live_posts(blog, opening, summary, author, translating=()) -> list[LivePost]:
+    """The blog's opening posts, oldest first; each translates the post of the
+    same place in `translating`, if any."""
     if LivePost.objects.filter(blog=blog).exists():
-        return
+        return []
     live_actions.do_update_summary(blog, summary)
-    for minutes_ago, (text, key_event) in zip(
-        range(len(opening) * 40, 0, -40), opening, strict=True
-    ):
+    originals = [*translating, *([None] * len(opening))]
+    return [
         live_actions.do_publish_post(
-            blog, author, text, key_event=key_event, published_at=ago(minutes_ago / 60)
+            blog,
+            author,
+            text,
+            key_event=key_event,
+            published_at=ago(minutes_ago / 60),
+            translation_of=original,
         )
+        for minutes_ago, (text, key_event), original in zip(
+            range(len(opening) * 40, 0, -40), opening, originals, strict=False
+        )
+    ]
 
 
 def ensure_home() -> HomePage:

@@ -7,6 +7,7 @@ The tree is Root → HomePage (the edition picker at /) → EditionPage (/es/, /
 
 from __future__ import annotations
 
+import uuid
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet
 from wagtail.snippets.models import register_snippet
 
 from .editing import EditionPageForm
@@ -86,6 +87,17 @@ def editions_by_path(paths: Iterable[str]) -> dict[str, EditionPage]:
     return {edition.path: edition for edition in EditionPage.objects.filter(path__in=prefixes)}
 
 
+def locale_for(language: str) -> Locale:
+    """The Wagtail locale of a BCP 47 tag's language: es-CL and es-ES are `es`.
+
+    A page's locale is its edition's language, so that versions of one story in
+    several languages share a `translation_key` and Wagtail's own constraint
+    (one page per key and locale) keeps one version per language.
+    """
+    locale, _ = Locale.objects.get_or_create(language_code=language.split("-")[0].lower())
+    return locale
+
+
 class ReadersQuerySet(PageQuerySet):
     def visible_to_readers(self) -> ReadersQuerySet:
         """Pages a reader may see: published and not restricted.
@@ -117,6 +129,26 @@ class EditionScoped:
     def edition(self) -> EditionPage | None:
         return edition_of(self)
 
+    def get_default_locale(self):
+        # Called before a new page's first save, when its place in the tree is known.
+        edition = edition_of(self) if self.path else None
+        if edition is not None and edition.language:
+            return locale_for(edition.language)
+        return super().get_default_locale()
+
+    def save(self, *args, **kwargs):
+        # A page copied from an edition in another language arrives with the
+        # source's locale (and a fresh translation_key): it takes its new edition's.
+        if self.pk is None and self.path and self.locale_id is not None:
+            edition = edition_of(self)
+            if edition is not None and edition.language:
+                self.locale = locale_for(edition.language)
+        return super().save(*args, **kwargs)
+
+    def reader_edition(self, request) -> EditionPage | None:
+        """The edition the reader is in on this page (its own, unless a story says otherwise)."""
+        return self.edition
+
     def serve(self, request, *args, **kwargs):
         edition = self.edition
         if edition is None:
@@ -139,6 +171,10 @@ class EditionScoped:
             (edition, counterparts.get(edition.pk) or edition.get_url(request))
             for edition in EditionPage.objects.visible_to_readers().order_by("path")
         ]
+
+    def language_alternates(self, request) -> list[tuple[EditionPage, str]]:
+        """The `hreflang` alternates: for each edition, the page readers there get."""
+        return self.edition_alternates(request)
 
     def counterparts(self) -> dict[int, str]:
         """Maps edition ids to the URL of this page's counterpart there."""
@@ -248,6 +284,34 @@ class EditionPage(EditionScoped, Page):
 
     class Meta:
         verbose_name = _("edition")
+
+    def get_default_locale(self):
+        return locale_for(self.language) if self.language else super().get_default_locale()
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if self.language and (update_fields is None or "language" in update_fields):
+            self.pages_follow_language()
+        return result
+
+    def pages_follow_language(self) -> None:
+        """Puts the edition and every page in it in the locale of the edition's language.
+
+        After an edition changes language, a story linked to a version in its
+        new language would be two versions of one language: it leaves that
+        set of translations (its links are dropped, never its content).
+        """
+        locale = locale_for(self.language)
+        pages = Page.objects.filter(path__startswith=self.path).exclude(locale=locale)
+        if not pages.exists():
+            return
+        taken = Page.objects.filter(locale=locale).values("translation_key")
+        for pk in pages.filter(translation_key__in=taken).values_list("pk", flat=True):
+            Page.objects.filter(pk=pk).update(translation_key=uuid.uuid4())
+        pages.update(locale=locale)
+        if self.locale_id != locale.pk:
+            self.locale = locale
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from dateline.articles.front_page import topics_of
 from dateline.articles.listing import preload
-from dateline.articles.models import StoryPage, TopicPage
+from dateline.articles.models import StoryPage, TopicPage, versions_by_edition, visible_versions
 from dateline.editions.models import EditionPage, HomePage, edition_path, editions_by_path
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
@@ -95,7 +95,8 @@ class EditionSitemap:
         for offset in range(first, last, BATCH):
             batch = self.stories.specific()[offset : min(offset + BATCH, last)]
             stories = preload(batch, renditions=(), circulation=True)
-            yield from (self._story(story) for story in stories)
+            versions = visible_versions(stories)
+            yield from (self._story(story, versions) for story in stories)
             if len(stories) < BATCH:
                 break
 
@@ -126,17 +127,19 @@ class EditionSitemap:
             ],
         )
 
-    def _story(self, story: StoryPage) -> SitemapEntry:
-        url = self._url(story)
-        circulated = [
-            edition
-            for edition in story.circulated_to.all()  # loaded by preload()
-            if edition.pk in self.editions and edition.pk != self.edition.pk
-        ]
+    def _story(self, story: StoryPage, versions: dict) -> SitemapEntry:
+        """The story, with the same alternates as its page's `hreflang`: each
+        edition where a version of it runs (`versions_by_edition`)."""
+        translations = [pair for pair in versions[story.translation_key] if pair[0].pk != story.pk]
+        found = versions_by_edition(story, self.edition, translations)
         return SitemapEntry(
-            location=url,
+            location=self._url(story),
             lastmod=iso(story.last_updated),
-            alternates=[(edition.language, url) for edition in [self.edition, *circulated]],
+            alternates=[
+                (edition.language, self._url(found[pk][0]))
+                for pk, edition in self.editions.items()
+                if pk in found
+            ],
         )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -78,6 +78,8 @@ def _require(allowed: bool, blog: LiveBlogPage, refusal) -> None:
         edition = blog.edition.title if blog.edition else gettext("this edition")
         raise PermissionDenied(refusal % {"edition": edition})
 
+
+POST_REFUSAL = _("You may not post in %(edition)s.")
 
 # What a person who may not change a post is told, by what they tried and
 # whether they may post in the blog at all.
@@ -150,7 +152,13 @@ def _check_open(blog: LiveBlogPage) -> None:
 
 
 def do_publish_post(
-    blog: LiveBlogPage, author, body: str, image=None, key_event=False, published_at=None
+    blog: LiveBlogPage,
+    author,
+    body: str,
+    image=None,
+    key_event=False,
+    published_at=None,
+    translation_of: LivePost | None = None,
 ) -> LivePost:
     with transaction.atomic():
         _lock_state(blog)
@@ -164,6 +172,7 @@ def do_publish_post(
             published_at=now,
             updated_at=now,
             is_key_event=key_event,
+            translation_of=translation_of,
         )
         _append(blog, Type.POST_PUBLISHED, post)
         if key_event:
@@ -172,13 +181,49 @@ def do_publish_post(
     return post
 
 
-def check_publish_post(blog: LiveBlogPage, author, body: str, image=None, key_event=False):
-    _require(can_post(author, blog), blog, _("You may not post in %(edition)s."))
+def _check_translation_of(blog: LiveBlogPage, post_id: int | None) -> LivePost | None:
+    """The twin blog's post that a new post translates (`LiveBlogPage.twins`)."""
+    if post_id is None:
+        return None
+    original = LivePost.objects.filter(pk=post_id, blog__in=blog.twins()).first()
+    if original is None:
+        raise ValidationError(
+            {
+                "translation_of": _(
+                    "Post %(post)s is not in this blog's version in another language."
+                )
+                % {"post": post_id}
+            }
+        )
+    done = LivePost.objects.filter(blog=blog, translation_of=original).first()
+    if done is not None:
+        raise ValidationError(
+            {
+                "translation_of": _("Post %(post)s is already translated here, by post %(done)s.")
+                % {"post": post_id, "done": done.pk}
+            }
+        )
+    return original
+
+
+def check_publish_post(
+    blog: LiveBlogPage, author, body: str, image=None, key_event=False, translation_of=None
+):
+    _require(can_post(author, blog), blog, POST_REFUSAL)
     if key_event:
         _require(can_run_coverage(author, blog), blog, MARK_KEY_EVENTS_REFUSAL)
     body = _check_body(body)
     _check_open(blog)
-    return do_publish_post(blog, author, body, image=image, key_event=key_event)
+    original = _check_translation_of(blog, translation_of)
+    try:
+        return do_publish_post(
+            blog, author, body, image=image, key_event=key_event, translation_of=original
+        )
+    except IntegrityError:
+        # A colleague published a translation of the same post a moment before.
+        raise ValidationError(
+            {"translation_of": f"Post {original.pk} is already translated here."}
+        ) from None
 
 
 def do_save_draft(blog: LiveBlogPage, author, body: str, image=None, source: str = ""):
@@ -189,7 +234,7 @@ def do_save_draft(blog: LiveBlogPage, author, body: str, image=None, source: str
 
 
 def check_save_draft(blog: LiveBlogPage, author, body: str, image=None, source: str = ""):
-    _require(can_post(author, blog), blog, "post")
+    _require(can_post(author, blog), blog, POST_REFUSAL)
     return do_save_draft(blog, author, _check_body(body), image=image, source=source)
 
 
@@ -202,7 +247,7 @@ def check_publish_draft(draft: LivePostDraft, user) -> LivePost:
 
 
 def check_discard_draft(draft: LivePostDraft, user) -> None:
-    _require(can_post(user, draft.blog), draft.blog, "post")
+    _require(can_post(user, draft.blog), draft.blog, POST_REFUSAL)
     draft.delete()
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.images.widgets import AdminImageChooser
 
+from dateline.editions.access import readable
 from dateline.lib.sanitize import text_to_html
 from dateline.photos.models import Photo
 
@@ -49,16 +50,49 @@ def desk_index(request):
     return TemplateResponse(request, "live/admin/desk_index.html", {"blogs": blogs})
 
 
+# How many of a twin's untranslated posts the desk lists.
+TWIN_POSTS = 50
+
+
+def twins_to_translate(user, blog: LiveBlogPage) -> list[dict]:
+    """The blog's twins (the same blog in other languages) that the user may read,
+    each with its posts not yet translated here, newest first. Key events are
+    flagged on them, so a desk hears of its twin's key moments."""
+    translated = LivePost.objects.filter(blog=blog, translation_of__isnull=False)
+    twins = []
+    for twin in blog.twins().order_by("pk"):
+        twin = readable(LiveBlogPage.objects, twin.pk, user)
+        if twin is None:
+            continue
+        posts = (
+            LivePost.objects.filter(blog=twin)
+            .exclude(pk__in=translated.values("translation_of"))
+            .select_related("author")[:TWIN_POSTS]
+        )
+        twins.append({"blog": twin, "edition": twin.edition, "posts": list(posts)})
+    return twins
+
+
 def desk(request, blog_id: int):
     blog = postable_blog(request.user, blog_id)
     posts = list(
         LivePost.objects.filter(blog=blog).select_related("author", "image")[: PAGE_SIZE * 5]
     )
+    twins = twins_to_translate(request.user, blog)
     return TemplateResponse(
         request,
         "live/admin/desk.html",
         {
             "blog": blog,
+            "twins": twins,
+            "twin_feeds": [
+                {
+                    "api": f"/api/v1/liveblogs/{twin['blog'].pk}",
+                    "epoch": twin["blog"].state.epoch,
+                    "last_seq": twin["blog"].state.last_seq,
+                }
+                for twin in twins
+            ],
             "state": blog.state,
             "posts": posts,
             # Each post shows only the tools the person at the desk may use.
@@ -67,6 +101,16 @@ def desk(request, blog_id: int):
             "photo_form": PhotoForm(prefix="desk"),
             "drafts": blog.drafts.select_related("image"),
         },
+    )
+
+
+def twin_posts(request, blog_id: int):
+    """The desk's list of the twins' posts not yet translated, as it refreshes it."""
+    blog = postable_blog(request.user, blog_id)
+    return TemplateResponse(
+        request,
+        "live/admin/_desk_twins.html",
+        {"blog": blog, "twins": twins_to_translate(request.user, blog)},
     )
 
 

@@ -130,6 +130,10 @@ class LiveBlogPage(StoryPage):
                 blog.state = states[blog.pk]
             blog.newest_post_at = newest.get(blog.pk)
 
+    def twins(self) -> LiveBlogQuerySet:
+        """The blog in other languages: its versions (`StoryPage.translations`)."""
+        return LiveBlogPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+
     def permalink(self, post: LivePost) -> str:
         """The URL that opens this blog at the post."""
         return self.post_url(post.pk)
@@ -256,10 +260,19 @@ class LivePost(models.Model):
     is_pinned = models.BooleanField(default=False)
     is_key_event = models.BooleanField(default=False)
     key_event_title = models.CharField(max_length=140, blank=True)
+    # The post of a twin blog (the same blog in another language) that this one translates.
+    translation_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="translations"
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["blog", "-published_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["blog", "translation_of"], name="live_post_translated_once_per_blog"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.headline

@@ -71,6 +71,7 @@ def post_json(post: LivePost, blog: LiveBlogPage) -> dict:
         "headline": post.headline,
         "image": image,
         "url": blog.permalink(post),
+        "translation_of": post.translation_of_id,
     }
 
 

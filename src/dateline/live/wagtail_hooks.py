@@ -17,6 +17,7 @@ def desk_urls():
         path("live/<int:blog_id>/", desk.desk, name="live_desk"),
         path("live/<int:blog_id>/preview/", desk.preview, name="live_desk_preview"),
         path("live/<int:blog_id>/drafts/<int:draft_id>/", desk.draft, name="live_desk_draft"),
+        path("live/<int:blog_id>/twins/", desk.twin_posts, name="live_desk_twins"),
         path(
             "live/<int:blog_id>/posts/<int:post_id>/tools/",
             desk.post_tools,

@@ -7,8 +7,10 @@ these tags, so the front page is assembled here from the stories app.
 from __future__ import annotations
 
 from django import template
+from django.utils.http import urlencode
 
 from dateline.articles import front_page as composition
+from dateline.articles.models import EDITION_PARAM
 
 register = template.Library()
 
@@ -29,3 +31,16 @@ def with_leads(editions) -> list:
 def latest_stories(edition, count: int = 5) -> list:
     """`{% latest_stories page 5 as latest %}`: the edition's newest stories."""
     return composition.latest(edition, count)
+
+
+@register.simple_tag(takes_context=True)
+def story_url(context, story) -> str:
+    """`{% story_url story %}`: where a card on an edition's page leads. A story
+    circulated to the page's edition keeps its one URL, and names the edition so
+    that the reader stays in it (`StoryPage.reader_edition`)."""
+    request = context.get("request")
+    url = story.get_url(request)
+    edition = getattr(context.get("page"), "edition", None)
+    if edition is not None and not story.path.startswith(edition.path):
+        url = f"{url}?{urlencode({EDITION_PARAM: edition.slug})}"
+    return url

@@ -20,21 +20,28 @@ def page_chrome(context, page) -> dict:
     """What the head and the edition switcher need: canonical URL, alternates and
     what social cards show (description, locale, share image)."""
     request = context["request"]
-    alternates = page.edition_alternates(request) if hasattr(page, "edition_alternates") else []
+    switcher = page.edition_alternates(request) if hasattr(page, "edition_alternates") else []
+    alternates = (
+        page.language_alternates(request) if hasattr(page, "language_alternates") else switcher
+    )
     home = HomePage.objects.live().first()
     # Pages outside the content tree (sign-in, account) are their own canonical URL.
     url = page.get_url(request) if page else request.path
-    # Account pages belong to no edition's tree: they speak the reader's
-    # (dateline.accounts.editions).
-    current = getattr(page, "edition", None) or getattr(request, "reader_edition", None)
-    language = current.language if current else translation.get_language()
+    # The page is in its edition's language; the reader may be in another edition
+    # that runs it (a circulated story), whose chrome they keep. Account pages
+    # belong to no edition's tree: they speak the reader's (dateline.accounts.editions).
+    own = getattr(page, "edition", None) or getattr(request, "reader_edition", None)
+    current = page.reader_edition(request) if hasattr(page, "reader_edition") else own
+    language = own.language if own else translation.get_language()
     image = getattr(page, "share_image", None)
     return {
         "canonical": absolute_url(request, url),
         "alternates": [(edition, absolute_url(request, url)) for edition, url in alternates],
+        "switcher": switcher,
         "x_default": absolute_url(request, home.get_url(request) if home else "/"),
         "current_edition": current,
         "next_query": _next_query(request, page),
+        "language": language,
         "description": getattr(page, "meta_description", None)
         or getattr(page, "search_description", ""),
         # Open Graph writes locales as language_TERRITORY: es_CL, en_US.

@@ -78,6 +78,7 @@
     error.textContent = "";
     var payload = { body: body.value, key_event: keyEvent ? keyEvent.checked : false };
     if (photo && photo.value) payload.image_id = parseInt(photo.value, 10);
+    if (translationOf) payload.translation_of = translationOf;
     call("POST", api + "/posts", payload).then(function (result) {
       busy = false;
       publishButton.disabled = false;
@@ -85,6 +86,7 @@
       body.value = "";
       if (keyEvent) keyEvent.checked = false;
       clearPhoto();
+      translating(null, "");
       preview.innerHTML = "";
       status.textContent = text.textPublished;
       body.focus();
@@ -171,6 +173,7 @@
     var item = event.post_id ? itemFor(event.post_id) : null;
     switch (event.type) {
       case "post_published":
+        if (event.post && event.post.translation_of) refreshTwins();
         if (!item && event.post) {
           item = buildItem(event.post, event.html);
           item.classList.add("desk-post--new");
@@ -179,6 +182,7 @@
         break;
       case "post_deleted":
         if (item) item.remove();
+        refreshTwins();
         break;
       case "summary_changed":
         break;
@@ -301,6 +305,63 @@
       closeEditor(item);
       poll();
     });
+  }
+
+  /* The blog in other languages ------------------------------------------ */
+
+  // The desk lists its twins' posts not yet translated here, key events flagged,
+  // and follows each twin's events to keep that list current.
+  var translationOf = null;
+  var translatingBox = document.getElementById("desk-translating");
+
+  function translating(id, headline) {
+    translationOf = id;
+    translatingBox.hidden = !id;
+    document.getElementById("desk-translating-headline").textContent = headline;
+  }
+  document.getElementById("desk-translating-cancel").addEventListener("click", function () {
+    translating(null, "");
+    body.focus();
+  });
+
+  function twinsList() { return document.getElementById("desk-twins"); }
+
+  function refreshTwins() {
+    if (!twinsList()) return;
+    fetch(desk.dataset.twinsUrl, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (html) {
+      var list = twinsList();
+      var fresh = fragment(html);
+      if (list && fresh) list.replaceWith(fresh);
+    }).catch(function () { /* kept as it was until the next change */ });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-translate]");
+    if (!button || !twinsList() || !twinsList().contains(button)) return;
+    translating(parseInt(button.dataset.translate, 10), button.dataset.headline);
+    body.focus();
+  });
+
+  var twinFeeds = JSON.parse((document.getElementById("desk-twin-feeds") || {}).textContent || "[]");
+  function pollTwin(twin) {
+    if (twin.polling) return;
+    twin.polling = true;
+    var after = twin.epoch + "-" + twin.last_seq;
+    fetch(twin.api + "/events?after=" + encodeURIComponent(after), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        twin.polling = false;
+        var changed = data.reset || data.events.length > 0;
+        twin.epoch = data.epoch;
+        twin.last_seq = data.last_seq;
+        if (changed) refreshTwins();
+      }, function () { twin.polling = false; });
+  }
+  if (twinFeeds.length) {
+    window.setInterval(function () { twinFeeds.forEach(pollTwin); }, 2000);
   }
 
   /* Coverage and summary (editors) -------------------------------------- */
