@@ -141,11 +141,16 @@ INSTALLED_APPS = [
 PAGE_CACHE_SECONDS = envint("DATELINE_PAGE_CACHE_SECONDS", 0)
 
 MIDDLEWARE = [
+    # Outermost, so that a page is stored as it leaves Django, every header on it.
+    *(["dateline.lib.page_cache.UpdatePageCache"] if PAGE_CACHE_SECONDS else []),
+    # What every page reads and only a publication changes is remembered per
+    # publication generation (dateline.lib.generation), read once per request.
+    "dateline.lib.generation.ReadGenerationOnce",
+    "dateline.editions.sites.remembered_site",
     "django.middleware.security.SecurityMiddleware",
     "dateline.lib.csp.ContentSecurityPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dateline.api.middleware.ApiResponses",
-    *(["dateline.lib.page_cache.UpdatePageCache"] if PAGE_CACHE_SECONDS else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     *(["dateline.lib.page_cache.FetchFromPageCache"] if PAGE_CACHE_SECONDS else []),

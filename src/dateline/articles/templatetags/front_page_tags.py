@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import template
 
 from dateline.articles import front_page as composition
+from dateline.articles.models import story_visible_to_readers
 
 register = template.Library()
 
@@ -29,3 +30,9 @@ def with_leads(editions) -> list:
 def latest_stories(edition, count: int = 5) -> list:
     """`{% latest_stories page 5 as latest %}`: the edition's newest stories."""
     return composition.latest(edition, count)
+
+
+@register.filter
+def readers_may_see(story) -> bool:
+    """`{% if story|readers_may_see %}`: a linked story (a plain page will do) readers may open."""
+    return story_visible_to_readers(story.pk)

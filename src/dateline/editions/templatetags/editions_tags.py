@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from dateline.editions.models import HomePage
+from dateline.editions.models import home_page
 from dateline.lib.absolute import absolute_url
 
 register = template.Library()
@@ -19,7 +19,7 @@ def page_chrome(context, page) -> dict:
     what social cards show (description, locale, share image)."""
     request = context["request"]
     alternates = page.edition_alternates(request) if hasattr(page, "edition_alternates") else []
-    home = HomePage.objects.live().first()
+    home = home_page()
     # Pages outside the content tree (sign-in, account) are their own canonical URL.
     url = page.get_url(request) if page else request.path
     current = getattr(page, "edition", None)
