@@ -388,8 +388,10 @@ API_TOKEN_DAYS = envint("DATELINE_API_TOKEN_DAYS", 30)
 CLOCK_INTERVAL = timedelta(seconds=envint("DATELINE_CLOCK_SECONDS", 15))
 
 # Feeds and sitemaps (see dateline.feeds). The sitemaps protocol allows 50,000
-# URLs per file; an edition with more gets more pages (?p=2).
-SITEMAP_MAX_URLS = 50_000
+# URLs per file; pages of 1,000 cost the same to build and fetch however large
+# the archive grows, and an edition with more gets more pages (?p=2), each
+# listed in the sitemap index.
+SITEMAP_MAX_URLS = 1_000
 
 # How many reverse proxies stand in front of the site (each appending to
 # X-Forwarded-For); 0 when readers connect to it directly. Every rate limit,
