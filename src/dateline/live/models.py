@@ -269,7 +269,15 @@ class LivePost(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["blog", "-published_at"])]
+        indexes = [
+            models.Index(fields=["blog", "-published_at"]),
+            # The page's pinned post and key events: a few among thousands of posts.
+            models.Index(
+                fields=["blog", "-published_at"],
+                condition=models.Q(is_pinned=True) | models.Q(is_key_event=True),
+                name="live_post_marked",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.headline
