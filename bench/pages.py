@@ -293,8 +293,8 @@ def run_cached_vs(options: argparse.Namespace, env: dict[str, str], tmp: Path) -
     for label, path, result in results:
         rate = result.requests_per_s or 0
         print(
-            f"{label:<22} {rate:>9.0f} req/s  p50 {result.latency_ms.get('50%', 0):>6.2f} ms  "
-            f"p99 {result.latency_ms.get('99%', 0):>6.2f} ms  "
+            f"{label:<22} {rate:>9.0f} req/s  p50 {result.latency_ms.get('p50', 0):>6.2f} ms  "
+            f"p99 {result.latency_ms.get('p99', 0):>6.2f} ms  "
             f"cost xstatic {static_rate / rate if rate else float('nan'):.2f}  {path}"
         )
 
