@@ -39,23 +39,29 @@ import platform
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from types import FrameType
+from urllib.request import urlopen
 
 # Run as a script, this file's folder is on sys.path; the `bench` package needs its parent.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import BenchError
 from bench.harness.report import cpu_model, describe_cache, describe_database, progress, version_of
-from bench.harness.server import load_demo, site_env, venv_bin
+from bench.harness.server import ROOT, Server, free_port, load_demo, site_env, venv_bin
+from bench.throughput.costs import measure_costs, print_costs
 from bench.throughput.measure import CONFIGS, PAGES, measure
 from bench.throughput.servers import uvicorn_importable, uvicorn_version
 from bench.throughput.source import source_tree
 from bench.throughput.table import Row, merge_repeats, print_table
-from bench.throughput.wrk import duration_ms
+from bench.throughput.wrk import duration_ms, run_wrk
+
+GROW = Path(__file__).resolve().parent / "throughput" / "grow.py"
+EXPLAIN = Path(__file__).resolve().parent / "throughput" / "explain.py"
 
 
 class BudgetSpent(Exception):
@@ -119,7 +125,33 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--keep", action="store_true", help="keep the temporary directory (kept anyway on problems)"
     )
+    parser.add_argument(
+        "--costs",
+        action="store_true",
+        help="instead of wrk: each page's cost for one reader at a time, beside /robots.txt",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=30, help="--costs: interleaved rounds per page [30]"
+    )
+    parser.add_argument(
+        "--grow",
+        type=int,
+        nargs="*",
+        metavar="N",
+        help="--costs on the fresh demo, then again after adding N articles [20000] and "
+        "a live blog of M posts [10000] (--grow N M); prints both, and EXPLAIN",
+    )
+    parser.add_argument(
+        "--cached-vs",
+        action="store_true",
+        help="instead of the matrix: a cached article against a static file from the same "
+        "server and a minimal Django view behind Django's per-site cache (wrk)",
+    )
     options = parser.parse_args(argv)
+    if options.grow is not None:
+        options.costs = True
+        defaults = [20_000, 10_000]  # articles, live posts
+        options.grow = [*options.grow, *defaults[len(options.grow) :]][:2]
     if options.quick:
         options.duration, options.warmup = 3.0, 1.0
     if not Path(options.wrk).exists():
@@ -144,6 +176,127 @@ def bench_env(var_dir: Path, src: Path | None) -> dict[str, str]:
     # Keeps the benchmark's entries apart from anything else in a shared Redis.
     env.setdefault("DATELINE_CACHE_PREFIX", "dateline-bench")
     return env
+
+
+def _serve(env: dict[str, str], log: Path, cache_seconds: int) -> Server:
+    server = Server(dict(env, DATELINE_PAGE_CACHE_SECONDS=str(cache_seconds)), log)
+    server.start()
+    server.wait_until_ready("/robots.txt")
+    return server
+
+
+def run_costs(options: argparse.Namespace, env: dict[str, str], tmp: Path) -> None:
+    """Each page's cost for one reader, on the fresh demo (and, with --grow, on the
+    grown one), uncached, beside /robots.txt from the same server."""
+    columns = {}
+    server = _serve(env, tmp / "server-fresh.log", 0)
+    try:
+        progress(f"fresh demo: {options.rounds} interleaved rounds, one reader")
+        columns["fresh"] = measure_costs(server.url, options.rounds)
+    finally:
+        server.stop(15, settle=1)
+    if options.grow:
+        articles, posts = options.grow
+        progress(f"growing: {articles} articles, {posts} live posts (log: {tmp / 'grow.log'})")
+        started = time.monotonic()
+        with (tmp / "grow.log").open("w") as log:
+            subprocess.run(
+                [sys.executable, str(GROW), str(articles), str(posts)],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                check=True,
+                timeout=6 * 3600,
+            )
+        grew_s = time.monotonic() - started
+        progress(f"grown in {grew_s:.0f}s: {(tmp / 'grow.log').read_text().splitlines()[-2:]}")
+        server = _serve(env, tmp / "server-grown.log", 0)
+        try:
+            progress(f"grown archive: {options.rounds} interleaved rounds, one reader")
+            columns[f"+{articles:,} art."] = measure_costs(server.url, options.rounds)
+        finally:
+            server.stop(15, settle=1)
+    print()
+    print(f"Dateline page costs, {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
+    print(f"database  {describe_database(env, tmp / 'var')}; load avg {os.getloadavg()[0]:.2f}")
+    print(f"one reader, {options.rounds} interleaved rounds, median ms; uncached")
+    if options.grow:
+        print(
+            f"grown by {options.grow[0]:,} articles and {options.grow[1]:,} live posts "
+            f"in {grew_s:.0f}s"
+        )
+    print()
+    print_costs(columns)
+    if options.grow:
+        print("\nQuery plans on the grown archive:\n")
+        explained = subprocess.run(
+            [sys.executable, str(EXPLAIN)], env=env, capture_output=True, text=True, timeout=600
+        )
+        print(explained.stdout or explained.stderr)
+
+
+def run_cached_vs(options: argparse.Namespace, env: dict[str, str], tmp: Path) -> None:
+    """A cached article against a static file served by the same process, and
+    against a minimal Django view behind Django's per-site cache middleware."""
+    article = PAGES["article"]
+    results = []
+    server = _serve(env, tmp / "server-cached.log", 60)
+    try:
+        html = urlopen(server.url + article).read().decode()
+        static = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+        for label, path in (("cached article", article), ("static file", static)):
+            wrk_args = (options.wrk, server.url + path, options.threads, options.connections[0])
+            run_wrk(*wrk_args, options.warmup, options.timeout)
+            results.append((label, path, run_wrk(*wrk_args, options.duration, options.timeout)))
+    finally:
+        server.stop(15, settle=2)
+    port = free_port()
+    minimal = Server(
+        dict(env, PYTHONPATH=str(ROOT)),
+        tmp / "server-minimal.log",
+        port=port,
+        args=[
+            venv_bin("granian"),
+            "--interface",
+            "asgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--no-ws",
+            "bench.throughput.minimal_site:application",
+        ],
+    )
+    minimal.start()
+    try:
+        minimal.wait_until_ready("/page/")
+        wrk_args = (options.wrk, minimal.url + "/page/", options.threads, options.connections[0])
+        run_wrk(*wrk_args, options.warmup, options.timeout)
+        results.append(
+            (
+                "Django per-site cache",
+                "/page/ (minimal site)",
+                run_wrk(*wrk_args, options.duration, options.timeout),
+            )
+        )
+    finally:
+        minimal.stop(15, settle=2)
+    print()
+    print(
+        f"Cached pages, {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; granian, 1 worker; "
+        f"wrk -t{options.threads} -c{options.connections[0]} -d{options.duration:g}s; "
+        f"load avg {os.getloadavg()[0]:.2f}"
+    )
+    static_rate = results[1][2].requests_per_s or 0
+    for label, path, result in results:
+        rate = result.requests_per_s or 0
+        print(
+            f"{label:<22} {rate:>9.0f} req/s  p50 {result.latency_ms.get('p50', 0):>6.2f} ms  "
+            f"p99 {result.latency_ms.get('p99', 0):>6.2f} ms  "
+            f"cost xstatic {static_rate / rate if rate else float('nan'):.2f}  {path}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,6 +324,12 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"loading the demo into {var_dir} (log: {setup_log})")
         load_demo(env, setup_log, collectstatic=True)
 
+        if options.costs:
+            run_costs(options, env, tmp)
+            return 0
+        if options.cached_vs:
+            run_cached_vs(options, env, tmp)
+            return 0
         # With --repeat, whole rounds over every configuration, so that a
         # neighbour's load that comes and goes spreads over all of them.
         matrix = list(itertools.product(options.config, options.server, options.workers))

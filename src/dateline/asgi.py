@@ -1,7 +1,8 @@
 """The ASGI entry point.
 
 Live streams (`/api/v1/liveblogs/{id}/stream`) go to a lean handler in
-`dateline.live.stream`; everything else goes to Django. Lifespan events start
+`dateline.live.stream`, and readers' pages in the page cache are answered from
+it (`dateline.lib.page_cache`); everything else goes to Django. Lifespan events start
 a background-job worker in the server process (unless DATELINE_JOBS_IN_SERVER is
 off, where `dateline worker` processes run them) and the demo's simulated
 correspondent when the demo asks for it.
@@ -15,6 +16,7 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
 django_application = get_asgi_application()
 
+from dateline.lib.page_cache import answer_from_cache  # noqa: E402
 from dateline.live.stream import STREAM_PATH, stream  # noqa: E402  (needs Django set up)
 
 
@@ -23,6 +25,8 @@ async def application(scope, receive, send):
         match = STREAM_PATH.match(scope["path"])
         if match:
             await stream(scope, receive, send, int(match.group(1)))
+            return
+        if await answer_from_cache(scope, send):
             return
     elif scope["type"] == "lifespan":
         await lifespan(receive, send)

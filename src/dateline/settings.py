@@ -145,11 +145,16 @@ INSTALLED_APPS = [
 PAGE_CACHE_SECONDS = envint("DATELINE_PAGE_CACHE_SECONDS", 0)
 
 MIDDLEWARE = [
+    # Outermost, so that a page is stored as it leaves Django, every header on it.
+    *(["dateline.lib.page_cache.UpdatePageCache"] if PAGE_CACHE_SECONDS else []),
+    # What every page reads and only a publication changes is remembered per
+    # publication generation (dateline.lib.generation), read once per request.
+    "dateline.lib.generation.ReadGenerationOnce",
+    "dateline.editions.sites.remembered_site",
     "django.middleware.security.SecurityMiddleware",
     "dateline.lib.csp.ContentSecurityPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dateline.api.middleware.ApiResponses",
-    *(["dateline.lib.page_cache.UpdatePageCache"] if PAGE_CACHE_SECONDS else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     *(["dateline.lib.page_cache.FetchFromPageCache"] if PAGE_CACHE_SECONDS else []),
@@ -418,8 +423,10 @@ JOBS_IN_SERVER = envbool("DATELINE_JOBS_IN_SERVER", True)
 JOB_HEARTBEAT = timedelta(seconds=max(1, envint("DATELINE_JOB_HEARTBEAT_SECONDS", 10)))
 
 # Feeds and sitemaps (see dateline.feeds). The sitemaps protocol allows 50,000
-# URLs per file; an edition with more gets more pages (?p=2).
-SITEMAP_MAX_URLS = 50_000
+# URLs per file; pages of 1,000 cost the same to build and fetch however large
+# the archive grows, and an edition with more gets more pages (?p=2), each
+# listed in the sitemap index.
+SITEMAP_MAX_URLS = 1_000
 
 # How many reverse proxies stand in front of the site (each appending to
 # X-Forwarded-For); 0 when readers connect to it directly. Every rate limit,

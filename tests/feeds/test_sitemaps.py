@@ -96,7 +96,7 @@ def test_stories_readers_may_not_see_are_not_in_the_sitemap(client, article, hid
 
 
 def test_a_large_edition_is_split_into_pages(client, newsroom, article, settings):
-    settings.SITEMAP_MAX_URLS = 2  # 50,000 in production
+    settings.SITEMAP_MAX_URLS = 2  # 1,000 in production
     ArticlePageFactory(parent=newsroom["cl"], title="Second story")
     # Front page, hub and two stories: two pages of two.
     assert index(client)[1:3] == [

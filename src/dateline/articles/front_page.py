@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dateline.editions.models import EditionPage
+from dateline.lib.generation import remember
 
 from .listing import story_cards
 from .models import StoryPage, StoryQuerySet, TopicPage
@@ -41,12 +42,17 @@ def front_page(edition: EditionPage) -> dict:
     then the newest stories up to FRONT_PAGE_SIZE.
     """
     shown = stories_in(edition)
-    lead = lead_story_pk(edition, shown)
-    slots = [slot.story_id for slot in edition.top_story_slots.all()]
-    chosen = [pk for pk in (lead, *slots) if pk is not None]
-    newest = shown.exclude(pk__in=chosen).newest_first().values_list("pk", flat=True)
-    order = list(dict.fromkeys([*chosen, *newest[:FRONT_PAGE_SIZE]]))
-    cards = {story.pk: story for story in story_cards(shown.filter(pk__in=order))}
+    chosen = [pk for pk in (edition.lead_story_id, *top_story_choices(edition)) if pk]
+    # The newest stories, enough to fill the page whichever chosen ones are among
+    # them: a short walk down the date index however large the archive.
+    newest = list(
+        shown.newest_first().values_list("pk", flat=True)[: FRONT_PAGE_SIZE + len(chosen)]
+    )
+    candidates = shown.filter(pk__in={*chosen, *newest}).newest_first()
+    cards = {story.pk: story for story in story_cards(candidates)}
+    # The editors' lead while readers may see it, otherwise the newest story.
+    lead = [edition.lead_story_id] if edition.lead_story_id in cards else newest[:1]
+    order = dict.fromkeys([*lead, *chosen, *newest])
     stories = [cards[pk] for pk in order if pk in cards][:FRONT_PAGE_SIZE]
     return {
         "lead_story": stories[0] if stories else None,
@@ -60,16 +66,28 @@ def topics_of(edition: EditionPage):
     return TopicPage.objects.visible_to_readers().child_of(edition).order_by("title")
 
 
+def top_story_choices(edition: EditionPage) -> list[int]:
+    """The editors' top stories, in their order (changed only by publishing the edition)."""
+    return remember(
+        f"top-stories:{edition.pk}",
+        lambda: [slot.story_id for slot in edition.top_story_slots.all()],
+    )
+
+
 def topic_bar(edition: EditionPage) -> list[TopicPage]:
     """The topics under the masthead: the featured ones in the editors' order.
 
     With none featured, or none of them still published, every topic of the
-    edition by title, so the bar never disappears.
+    edition by title, so the bar never disappears. Remembered per publication.
     """
-    hubs = topics_of(edition)
-    featured = [choice.topic_id for choice in edition.featured_topics.all()]
-    shown = {topic.pk: topic for topic in hubs.filter(pk__in=featured)} if featured else {}
-    return [shown[pk] for pk in featured if pk in shown] or list(hubs)
+
+    def build():
+        hubs = topics_of(edition)
+        featured = [choice.topic_id for choice in edition.featured_topics.all()]
+        shown = {topic.pk: topic for topic in hubs.filter(pk__in=featured)} if featured else {}
+        return [shown[pk] for pk in featured if pk in shown] or list(hubs)
+
+    return remember(f"topic-bar:{edition.pk}", build)
 
 
 def with_leads(editions: Iterable[EditionPage]) -> list[EditionPage]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from dateline.editions.models import edition_path, editions_by_path
 from dateline.photos.models import PhotoRendition
 
-from .models import StoryByline, StoryPage
+from .models import StoryByline, StoryPage, readers_topics
 
 
 def preload(
@@ -31,6 +32,12 @@ def preload(
     `last_updated` reads, bylines and the editions a story is circulated to.
     """
     stories = list(stories)
+    # Topic labels from the hubs remembered for this publication; a query only
+    # for topics readers may not see (which labels leave out anyway).
+    topics = readers_topics()
+    for story in stories:
+        if story.topic_id in topics:
+            StoryPage.topic.field.set_cached_value(story, topics[story.topic_id])
     prefetch_related_objects(stories, "topic", "lead_image")
     photos = list({story.lead_image for story in stories if story.lead_image is not None})
     kept = PhotoRendition.objects.all()
@@ -54,6 +61,21 @@ def preload(
     return stories
 
 
+def as_specific(stories: QuerySet) -> list[StoryPage]:
+    """The stories as their own types, in the queryset's order: one query for
+    their ids and types, then one per type with what a card shows of each
+    (`card_related`), as Wagtail's `.specific()` does without the latter."""
+    rows = list(stories.values_list("pk", "content_type_id"))
+    by_type: dict[int, list[int]] = {}
+    for pk, content_type_id in rows:
+        by_type.setdefault(content_type_id, []).append(pk)
+    found: dict[int, StoryPage] = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found.update(model.objects.select_related(*model.card_related).in_bulk(pks))
+    return [found[pk] for pk, _ in rows if pk in found]
+
+
 def story_cards(stories: QuerySet) -> list[StoryPage]:
     """The stories as the site's story cards show them (`articles/_story_card.html`)."""
-    return preload(stories.specific(), last_updated=False)
+    return preload(as_specific(stories), last_updated=False)

@@ -13,7 +13,15 @@ from collections import defaultdict
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import (
+    Aggregate,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -42,9 +50,11 @@ from dateline.editions.models import (
     ReadersQuerySet,
     edition_path,
     editions_by_path,
+    readers_editions,
 )
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
+from dateline.lib.generation import remember
 from dateline.lib.sanitize import html_to_text
 
 from .blocks import ArticleBodyBlock
@@ -70,7 +80,12 @@ class StoryQuerySet(ReadersQuerySet):
 
     def in_edition(self, edition: EditionPage) -> StoryQuerySet:
         """Stories whose home is the edition, or that were circulated to it."""
-        return self.filter(Q(path__startswith=edition.path) | Q(circulated_to=edition)).distinct()
+        # A subquery rather than a join: no duplicates to remove, so the
+        # database can walk an index in date order and stop at the first few.
+        circulated = StoryPage.circulated_to.through.objects.filter(editionpage=edition)
+        return self.filter(
+            Q(path__startswith=edition.path) | Q(pk__in=circulated.values("storypage"))
+        )
 
     def homed_in(self, edition: EditionPage) -> StoryQuerySet:
         """Stories whose home (and so whose one URL) is in the edition."""
@@ -103,6 +118,35 @@ class Author(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class IdList(Aggregate):
+    """Ids as one comma-separated string, so that a page's own query can carry
+    a short list of related ids (the editions a story is circulated to)."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s((%(expressions)s)::text, ',')",
+            **extra_context,
+        )
+
+
+def story_visible_to_readers(pk: int) -> bool:
+    return StoryPage.objects.visible_to_readers().filter(pk=pk).exists()
+
+
+def readers_topics() -> dict[int, TopicPage]:
+    """Every topic hub readers may see, by id: a few per edition, shown on most
+    pages (topic labels, the topic bar, feed links), so read once per publication."""
+    return remember(
+        "readers-topics", lambda: TopicPage.objects.visible_to_readers().order_by("title").in_bulk()
+    )
 
 
 class TopicPage(EditionScoped, Page):
@@ -197,6 +241,8 @@ class StoryPage(EditionScoped, Page):
     base_form_class = StoryPageForm
 
     is_creatable = False
+    # What a story card shows beyond the story's own fields, fetched with it.
+    card_related = ("lead_image",)
     search_fields = [*Page.search_fields, index.SearchField("standfirst")]
     schema_type = "Article"  # the schema.org type of structured_data()
 
@@ -213,7 +259,25 @@ class StoryPage(EditionScoped, Page):
 
     def is_visible_to_readers(self) -> bool:
         """For links to one story (e.g. "See also"): the same rule as every list."""
-        return StoryPage.objects.visible_to_readers().filter(pk=self.pk).exists()
+        return story_visible_to_readers(self.pk)
+
+    @classmethod
+    def served_with(cls):
+        """The story with what its page shows of it besides its own fields: the
+        topic label, the lead photo, the bylines and where it is circulated."""
+        circulation = (
+            StoryPage.circulated_to.through.objects.filter(storypage=OuterRef("pk"))
+            .values("storypage")
+            .annotate(ids=IdList("editionpage_id"))
+            .values("ids")
+        )
+        return (
+            cls.objects.select_related("lead_image", "topic")
+            .prefetch_related(
+                Prefetch("bylines", queryset=StoryByline.objects.select_related("author"))
+            )
+            .annotate(circulated_ids=Subquery(circulation))
+        )
 
     def route(self, request, path_components):
         # Wagtail serves any live page; an embargoed one must not reach readers.
@@ -309,7 +373,7 @@ class StoryPage(EditionScoped, Page):
         version circulated to an edition keeps the reader in that edition."""
         versions = self._versions_by_edition
         links = []
-        for edition in EditionPage.objects.visible_to_readers().order_by("path"):
+        for edition in readers_editions():
             if edition.pk not in versions:
                 links.append((edition, edition.get_url(request)))
                 continue
@@ -325,7 +389,7 @@ class StoryPage(EditionScoped, Page):
         versions = self._versions_by_edition
         return [
             (edition, versions[edition.pk][0].get_url(request))
-            for edition in EditionPage.objects.visible_to_readers().order_by("path")
+            for edition in readers_editions()
             if edition.pk in versions
         ]
 
@@ -469,12 +533,38 @@ class ArticlePage(StoryPage):
         verbose_name = _("article")
 
     @cached_property
+    def _notes(self) -> tuple[list[ArticleUpdate], list[ArticleCorrection]]:
+        """The article's updates and corrections, in one query when they are read
+        from the database (a draft being previewed holds them in memory)."""
+        held = {
+            *getattr(self, "_cluster_related_objects", {}),
+            *getattr(self, "_prefetched_objects_cache", {}),
+        }
+        if self.pk is None or held & {"updates", "corrections"}:
+            return list(self.updates.all()), list(self.corrections.all())
+        fields = ["id", "sort_order", "published_at", "text", "article_id"]
+        kinds = (ArticleUpdate, ArticleCorrection)
+        rows = (
+            model.objects.filter(article_id=self.pk)
+            .order_by()
+            .annotate(kind=Value(kind))
+            .values_list("kind", *fields)
+            for kind, model in enumerate(kinds)
+        )
+        notes: tuple[list, list] = ([], [])
+        for kind, *values in next(rows).union(*rows, all=True):
+            note = kinds[kind](**dict(zip(fields, values, strict=True)))
+            note._state.adding = False
+            notes[kind].append(note)
+        return notes
+
+    @cached_property
     def updates_newest_first(self) -> list[ArticleUpdate]:
-        return sorted(self.updates.all(), key=lambda u: u.published_at, reverse=True)
+        return sorted(self._notes[0], key=lambda u: u.published_at, reverse=True)
 
     @cached_property
     def corrections_in_order(self) -> list[ArticleCorrection]:
-        return sorted(self.corrections.all(), key=lambda c: c.published_at)
+        return sorted(self._notes[1], key=lambda c: c.published_at)
 
     @property
     def last_updated(self):

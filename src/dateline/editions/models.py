@@ -15,6 +15,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,8 +28,10 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.snippets.models import register_snippet
+
+from dateline.lib.generation import remember
 
 from .editing import EditionPageForm
 
@@ -67,6 +70,39 @@ def edition_path(page: Page) -> str:
     return page.path[: EDITION_DEPTH * Page.steplen]
 
 
+def every_edition() -> dict[str, EditionPage]:
+    """Every edition, published or not, keyed by its tree path: read once per
+    process and publication (`lib.generation`), as every page asks for its own."""
+    return remember("editions", lambda: {e.path: e for e in EditionPage.objects.order_by("path")})
+
+
+def readers_editions() -> list[EditionPage]:
+    """The editions readers may see, in tree order (the edition switcher, hreflang)."""
+    return remember(
+        "readers-editions", lambda: list(EditionPage.objects.visible_to_readers().order_by("path"))
+    )
+
+
+def home_page() -> HomePage | None:
+    """The published home page (`x-default` in every page's alternates)."""
+    return remember("home-page", lambda: HomePage.objects.live().first())
+
+
+def view_restrictions() -> list[PageViewRestriction]:
+    """Every page view restriction with its page (and groups), once per publication:
+    saving or deleting one starts a new generation (`signal_handlers`)."""
+    return remember(
+        "view-restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
+
+
+def restrictions_over(page: Page) -> list[PageViewRestriction]:
+    """The view restrictions on the page and its ancestors, as Wagtail's
+    `get_view_restrictions` finds them, without a query (aliases excepted)."""
+    return [r for r in view_restrictions() if page.path.startswith(r.page.path)]
+
+
 def edition_of(page: Page) -> EditionPage | None:
     """The edition a page belongs to: its ancestor (or itself) two levels below the root."""
     path = edition_path(page)
@@ -74,17 +110,25 @@ def edition_of(page: Page) -> EditionPage | None:
         return None
     if isinstance(page, EditionPage) and page.path == path:
         return page
-    return EditionPage.objects.filter(path=path).first()
+    return every_edition().get(path)
 
 
 def editions_by_path(paths: Iterable[str]) -> dict[str, EditionPage]:
-    """The editions of many pages' paths in one query, keyed by the edition's path.
-
-    For listings that show pages from several editions; `edition_of` costs a
-    query per page.
-    """
+    """The editions of many pages' paths, keyed by the edition's path, for
+    listings that show pages from several editions."""
+    editions = every_edition()
     prefixes = {path[: EDITION_DEPTH * Page.steplen] for path in paths}
-    return {edition.path: edition for edition in EditionPage.objects.filter(path__in=prefixes)}
+    return {prefix: editions[prefix] for prefix in prefixes if prefix in editions}
+
+
+def _as_served(page: Page) -> Page:
+    """The page as its own type, with what serving it reads (`served_with`) in
+    the same query where the type says what that is."""
+    model = page.specific_class
+    served_with = getattr(model, "served_with", None)
+    if served_with is None:
+        return page.specific
+    return served_with().get(pk=page.pk)
 
 
 def locale_for(language: str) -> Locale:
@@ -106,6 +150,14 @@ class ReadersQuerySet(PageQuerySet):
         (`StoryQuerySet`). Every door readers have asks it here.
         """
         return self.live().public()
+
+    def private_q(self):
+        # Wagtail's, from the restrictions remembered for this publication
+        # rather than a query each time a listing is built.
+        q = Q()
+        for restriction in view_restrictions():
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        return q if q else Q(pk__in=[])
 
 
 ReadersPageManager = PageManager.from_queryset(ReadersQuerySet)
@@ -169,12 +221,17 @@ class EditionScoped:
         counterparts = self.counterparts()
         return [
             (edition, counterparts.get(edition.pk) or edition.get_url(request))
-            for edition in EditionPage.objects.visible_to_readers().order_by("path")
+            for edition in readers_editions()
         ]
 
     def language_alternates(self, request) -> list[tuple[EditionPage, str]]:
         """The `hreflang` alternates: for each edition, the page readers there get."""
         return self.edition_alternates(request)
+
+    def get_view_restrictions(self):
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        return restrictions_over(self)
 
     def counterparts(self) -> dict[int, str]:
         """Maps edition ids to the URL of this page's counterpart there."""
@@ -200,10 +257,24 @@ class HomePage(Page):
         return context
 
     def edition_alternates(self, request):
-        return [
-            (edition, edition.get_url(request))
-            for edition in EditionPage.objects.visible_to_readers().order_by("path")
-        ]
+        return [(edition, edition.get_url(request)) for edition in readers_editions()]
+
+    def get_view_restrictions(self):
+        return restrictions_over(self)
+
+    def route(self, request, path_components):
+        """Finds the page a path names in one query by its URL path (Wagtail walks
+        the tree, two queries a level); Wagtail's walk answers what that misses."""
+        if path_components:
+            # The slug's index finds it; the URL path says it is this one.
+            page = Page.objects.filter(
+                depth=self.depth + len(path_components),
+                slug=path_components[-1],
+                url_path=self.url_path + "/".join(path_components) + "/",
+            ).first()
+            if page is not None:
+                return _as_served(page).route(request, [])
+        return super().route(request, path_components)
 
     @property
     def meta_description(self) -> str:
@@ -418,3 +489,9 @@ class NewsroomSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("newsroom settings")
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """Every page shows them: read once per publication (saving them starts a
+        new one, `signal_handlers`)."""
+        return remember("newsroom-settings", cls._get_or_create)

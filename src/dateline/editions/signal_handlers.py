@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
+from dateline.lib.generation import forget
 from dateline.lib.notify import notify_readers_on_commit
 
 from .models import EditionPage, NewsroomSettings, SisterBrand
@@ -25,7 +26,16 @@ def readers_see_a_change(sender, **kwargs) -> None:
     notify_readers_on_commit()
 
 
+def a_page_changes(sender, instance, **kwargs) -> None:
+    """Any page saved or deleted here (a draft too, a page made by a script):
+    this process stops using what it remembered of the tree (`lib.generation`)."""
+    if isinstance(instance, Page):
+        forget()
+
+
 def connect() -> None:
+    post_save.connect(a_page_changes, dispatch_uid="remembered-pages-saved")
+    post_delete.connect(a_page_changes, dispatch_uid="remembered-pages-deleted")
     post_save.connect(
         give_a_new_edition_its_roles, sender=EditionPage, dispatch_uid="edition-roles"
     )
@@ -34,7 +44,7 @@ def connect() -> None:
     page_unpublished.connect(readers_see_a_change, dispatch_uid="page-cache-unpublished")
     post_delete.connect(readers_see_a_change, sender=Page, dispatch_uid="page-cache-deleted")
     # A page made private must leave every cached listing of it at once.
-    for model in (SisterBrand, NewsroomSettings, PageViewRestriction):
+    for model in (SisterBrand, NewsroomSettings, PageViewRestriction, Site):
         for signal in (post_save, post_delete):
             signal.connect(
                 readers_see_a_change, sender=model, dispatch_uid=f"page-cache-{model.__name__}"

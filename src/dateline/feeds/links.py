@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from wagtail.models import Page
 
-from dateline.articles.models import TopicPage
-from dateline.editions.models import EditionPage, HomePage
+from dateline.articles.models import TopicPage, readers_topics
+from dateline.editions.models import EditionPage, HomePage, readers_editions
 from dateline.lib.absolute import absolute_url
 
 from .items import FORMATS, RSS, FeedFormat
@@ -28,14 +28,13 @@ class FeedLink:
 
 def feed_links_of(request, page: Page | None) -> list[FeedLink]:
     if isinstance(page, HomePage):
-        editions = EditionPage.objects.child_of(page).visible_to_readers().order_by("path")
-        return [_link(request, RSS, edition) for edition in editions]
+        return [_link(request, RSS, edition) for edition in readers_editions()]
     edition = getattr(page, "edition", None)
     if edition is None:
         return []
     links = [_link(request, feed_format, edition) for feed_format in FORMATS]
     topic = page if isinstance(page, TopicPage) else getattr(page, "topic", None)
-    if topic is not None and TopicPage.objects.visible_to_readers().filter(pk=topic.pk).exists():
+    if topic is not None and topic.pk in readers_topics():
         # A story's topic label links to its hub, in its own edition.
         hub_edition = edition if topic.path.startswith(edition.path) else topic.edition
         links += [_link(request, feed_format, hub_edition, topic) for feed_format in FORMATS]

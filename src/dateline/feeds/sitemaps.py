@@ -26,7 +26,7 @@ from dateline.editions.models import EditionPage, HomePage, edition_path, editio
 from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
 
-# Stories are loaded this many at a time, so that a 50,000-URL page never asks
+# Stories are loaded this many at a time, so that a page of many URLs never asks
 # the database for more rows (or SQLite for more parameters) than it can take.
 BATCH = 1000
 NEWS_HOURS = 48

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from . import page_cache
+from . import generation, page_cache
 
 
 def notify_readers_on_commit() -> None:
     """Makes readers' cached pages stale once the current transaction commits
     (at once outside a transaction), so a reader never gets a page older than
-    the change."""
+    the change. This process forgets what it remembered of the last
+    publication at once, so its own next reads see the change too."""
+    generation.forget()
     transaction.on_commit(page_cache.invalidate)

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dateline.articles import search
 from dateline.editions.access import may_publish, may_write
+from dateline.lib.notify import notify_readers_on_commit
 from dateline.lib.sanitize import text_to_html
 from dateline.lib.text import checked_text, grouped
 
@@ -125,6 +126,9 @@ def _append(
         blog_state=rendering.state_json(state) | {"last_seq": seq} if state else None,
     )
     notify_on_commit(blog.pk, seq)
+    # Readers' pages show the change too: cached pages, and what is remembered
+    # per publication (the open live blogs), are stale once it commits.
+    notify_readers_on_commit()
     return event
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Max, prefetch_related_objects
+from django.db.models import Max, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -36,6 +36,8 @@ from dateline.lib.sanitize import html_to_text, text_to_html
 STRUCTURED_DATA_POSTS = 20
 # How many posts the page shows at a time (newest, or older ones).
 PAGE_SIZE = 20
+# How many of its newest key events the page lists.
+KEY_EVENTS = 20
 
 
 def _post_id(value) -> int | None:
@@ -104,7 +106,11 @@ class LiveBlogPage(StoryPage):
 
     @cached_property
     def newest_post_at(self) -> datetime | None:
-        """Kept on the instance like `state`; listings load it for many blogs at once."""
+        """Kept on the instance like `state`; listings load it for many blogs at once,
+        and the page takes it from the newest posts it shows."""
+        newest = getattr(self, "_newest_posts", None)
+        if newest is not None:
+            return newest[0].published_at if newest else None
         return self.posts.aggregate(newest=Max("published_at"))["newest"]
 
     @property
@@ -112,9 +118,11 @@ class LiveBlogPage(StoryPage):
         times = [super().last_updated, self.newest_post_at, self.state.summary_updated_at]
         return max((t for t in times if t is not None), default=None)
 
+    card_related = (*StoryPage.card_related, "live_state")  # the Live badge
+
     @classmethod
     def preload_cards(cls, cards: list[StoryPage]) -> None:
-        prefetch_related_objects(cards, "live_state")  # the Live badge
+        prefetch_related_objects(cards, "live_state")  # where not fetched with them
 
     @classmethod
     def preload_last_updated(cls, stories: list[StoryPage]) -> None:
@@ -159,7 +167,9 @@ class LiveBlogPage(StoryPage):
         )
         if state.status == LiveState.Status.ENDED and state.ended_at:
             data["coverageEndTime"] = iso(state.ended_at)
-        posts = self.posts.select_related("author")[:STRUCTURED_DATA_POSTS]
+        posts = getattr(self, "_newest_posts", None)
+        if posts is None:
+            posts = self.posts.select_related("author")
         data["liveBlogUpdate"] = [
             {
                 "@type": "BlogPosting",
@@ -174,13 +184,21 @@ class LiveBlogPage(StoryPage):
                     else {}
                 ),
             }
-            for post in posts
+            for post in posts[:STRUCTURED_DATA_POSTS]
         ]
         return data
 
+    @classmethod
+    def served_with(cls):
+        return super().served_with().select_related("live_state")
+
     def get_context(self, request, *args, **kwargs):
+        # The posts first: the structured data lists the newest of them.
+        shown = self.posts_shown(request.GET.get("before"), request.GET.get("post"))
+        if shown["showing_newest"]:
+            self._newest_posts = shown["posts"]
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.posts_shown(request.GET.get("before"), request.GET.get("post")))
+        context.update(shown)
         return context
 
     def posts_shown(self, before, post) -> dict:
@@ -196,6 +214,10 @@ class LiveBlogPage(StoryPage):
             window = posts.filter(published_at__lt=posts.get(pk=before).published_at)
         page = list(window[: PAGE_SIZE + 1])
         state = self.state
+        # The pinned post and the newest key events in one query, the pinned first.
+        marked = posts.filter(Q(is_pinned=True) | Q(is_key_event=True))
+        marked = list(marked.order_by("-is_pinned", "-published_at", "-pk")[: KEY_EVENTS + 1])
+        pinned = marked[0] if marked and marked[0].is_pinned else None
         return {
             "state": state,
             "last_seq": state.last_seq,
@@ -203,8 +225,8 @@ class LiveBlogPage(StoryPage):
             "posts": page[:PAGE_SIZE],
             "older_than": page[PAGE_SIZE - 1].pk if len(page) > PAGE_SIZE else None,
             "showing_newest": window is posts,
-            "pinned": posts.filter(is_pinned=True).first(),
-            "key_events": list(posts.filter(is_key_event=True).order_by("-published_at")[:20]),
+            "pinned": pinned,
+            "key_events": [post for post in marked if post.is_key_event][:KEY_EVENTS],
         }
 
 
@@ -267,7 +289,15 @@ class LivePost(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["blog", "-published_at"])]
+        indexes = [
+            models.Index(fields=["blog", "-published_at"]),
+            # The page's pinned post and key events: a few among thousands of posts.
+            models.Index(
+                fields=["blog", "-published_at"],
+                condition=models.Q(is_pinned=True) | models.Q(is_key_event=True),
+                name="live_post_marked",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["blog", "translation_of"], name="live_post_translated_once_per_blog"

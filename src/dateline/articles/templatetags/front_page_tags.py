@@ -10,7 +10,7 @@ from django import template
 from django.utils.http import urlencode
 
 from dateline.articles import front_page as composition
-from dateline.articles.models import EDITION_PARAM
+from dateline.articles.models import EDITION_PARAM, story_visible_to_readers
 
 register = template.Library()
 
@@ -44,3 +44,9 @@ def story_url(context, story) -> str:
     if edition is not None and not story.path.startswith(edition.path):
         url = f"{url}?{urlencode({EDITION_PARAM: edition.slug})}"
     return url
+
+
+@register.filter
+def readers_may_see(story) -> bool:
+    """`{% if story|readers_may_see %}`: a linked story (a plain page will do) readers may open."""
+    return story_visible_to_readers(story.pk)

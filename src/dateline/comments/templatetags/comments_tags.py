@@ -40,7 +40,8 @@ def comments_of(story: StoryPage, request) -> dict:
     by_parent: dict[int | None, list[Comment]] = {}
     now = timezone.now()
     edit_window = settings.COMMENT_EDIT_MINUTES * 60
-    for comment in visible.order_by("created_at", "pk"):
+    shown = list(visible.order_by("created_at", "pk"))
+    for comment in shown:
         comment.editable = (
             comment.author_id == getattr(user, "pk", None)
             and not comment.deleted_by_author
@@ -58,7 +59,10 @@ def comments_of(story: StoryPage, request) -> dict:
     draft = request.session.pop("comment_draft", "") if user.is_authenticated else ""
     return {
         "comment_threads": thread(None),
-        "comment_count": story.comments.visible_to_readers().count(),
+        # A reader without an account is shown exactly what readers may see.
+        "comment_count": story.comments.visible_to_readers().count()
+        if user.is_authenticated
+        else len(shown),
         "comments_closed": story.comments_mode == StoryPage.Comments.CLOSED,
         "comments_premoderated": story.comments_mode == StoryPage.Comments.PRE_MODERATED,
         "commenter_blocked": user.is_authenticated

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from dateline.editions.models import HomePage
+from dateline.editions.models import home_page
 from dateline.lib.absolute import absolute_url
 
 register = template.Library()
@@ -24,7 +24,7 @@ def page_chrome(context, page) -> dict:
     alternates = (
         page.language_alternates(request) if hasattr(page, "language_alternates") else switcher
     )
-    home = HomePage.objects.live().first()
+    home = home_page()
     # Pages outside the content tree (sign-in, account) are their own canonical URL.
     url = page.get_url(request) if page else request.path
     # The page is in its edition's language; the reader may be in another edition
