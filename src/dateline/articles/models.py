@@ -348,7 +348,16 @@ class StoryPage(EditionScoped, Page):
         circulated to. (A draft being previewed holds its circulation in memory,
         where only .all() works.)"""
         home = self.edition
-        return [home, *(e for e in self.circulated_to.all() if e.pk != home.pk)]
+        return [home, *(e for e in self.circulated_editions() if e.pk != home.pk)]
+
+    def circulated_editions(self) -> list[EditionPage]:
+        """The editions readers see the story circulated to. A page fetched by
+        `served_with()` names them in `circulated_ids`, read against the editions
+        every page already knows (`readers_editions`), so they cost no query."""
+        if hasattr(self, "circulated_ids"):
+            wanted = {int(pk) for pk in (self.circulated_ids or "").split(",") if pk}
+            return [edition for edition in readers_editions() if edition.pk in wanted]
+        return list(self.circulated_to.all())
 
     def translations(self) -> StoryQuerySet:
         """The story's versions in other languages: the stories that share its
@@ -357,7 +366,12 @@ class StoryPage(EditionScoped, Page):
 
     def visible_translations(self) -> list[tuple[StoryPage, EditionPage]]:
         """The versions readers may see, each with its home edition, by language."""
-        found = visible_versions([self]).get(self.translation_key, [])
+        # Versions change only with a publication or a link between versions,
+        # both of which start a new generation (`lib/generation`).
+        found = remember(
+            f"versions:{self.translation_key}",
+            lambda: visible_versions([self]).get(self.translation_key, []),
+        )
         return sorted(
             ((version, home) for version, home in found if version.pk != self.pk),
             key=lambda pair: pair[1].language,
@@ -460,7 +474,7 @@ def versions_by_edition(
     home: the story itself in its home and the editions it is circulated to, else
     its version in the edition's language homed in or circulated to the edition."""
     found = {home.pk: (story, home)}
-    found.update((e.pk, (story, home)) for e in story.circulated_to.all() if e.pk not in found)
+    found.update((e.pk, (story, home)) for e in story.circulated_editions() if e.pk not in found)
     for version, version_home in translations:
         for edition in [version_home, *version.circulated_to.all()]:
             if edition.pk not in found and edition.language_short == version_home.language_short:
