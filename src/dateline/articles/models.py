@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     TitleFieldPanel,
@@ -43,7 +42,7 @@ from dateline.lib.absolute import absolute_url
 from dateline.lib.dates import iso
 
 from .blocks import ArticleBodyBlock
-from .editing import StoryPageForm
+from .editing import PublicRecordPanel, StoryPageForm
 
 NOTE_FEATURES = ["bold", "italic", "link"]
 # The lead photo as search engines, social cards and feeds show it: 16:9, the
@@ -331,18 +330,7 @@ class ArticlePage(StoryPage):
             heading=_("Lead photo"),
         ),
         FieldPanel("body"),
-        InlinePanel(
-            "updates",
-            heading=_("Updates"),
-            label=_("Update"),
-            help_text=_("Dated notes shown in the Update box as the story develops."),
-        ),
-        InlinePanel(
-            "corrections",
-            heading=_("Corrections"),
-            label=_("Correction"),
-            help_text=_("A public, dated log of what was wrong and what was corrected."),
-        ),
+        PublicRecordPanel(heading=_("Updates and corrections")),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("circulated_to")]
     settings_panels = [
@@ -361,11 +349,14 @@ class ArticlePage(StoryPage):
 
     @cached_property
     def updates_newest_first(self) -> list[ArticleUpdate]:
-        return sorted(self.updates.all(), key=lambda u: u.published_at, reverse=True)
+        # A new article being previewed has no record yet (and no id to look one up).
+        updates = self.updates.all() if self.pk else []
+        return sorted(updates, key=lambda u: u.published_at, reverse=True)
 
     @cached_property
     def corrections_in_order(self) -> list[ArticleCorrection]:
-        return sorted(self.corrections.all(), key=lambda c: c.published_at)
+        corrections = self.corrections.all() if self.pk else []
+        return sorted(corrections, key=lambda c: c.published_at)
 
     @property
     def last_updated(self):
@@ -395,12 +386,17 @@ class ArticlePage(StoryPage):
 
 
 class DatedNote(Orderable):
-    """A dated public note on an article: an update or a correction."""
+    """A dated public note on an article: an update or a correction.
+
+    Notes are a public record, so they live outside the article's revisions, as
+    Wagtail keeps a page's live state: restoring, reverting, editing, copying or
+    publishing any version of the article (now, on schedule, from its history)
+    never adds or drops one. They are added, published at once, by
+    `actions.check_add_update` and `actions.check_correct_article`.
+    """
 
     published_at = models.DateTimeField(default=timezone.now)
     text = RichTextField(features=NOTE_FEATURES)
-
-    panels = [FieldRowPanel([FieldPanel("published_at")]), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -415,7 +411,7 @@ class DatedNote(Orderable):
 class ArticleUpdate(DatedNote):
     """A dated note added as the story develops, shown in the article's Update box."""
 
-    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
 
     class Meta(DatedNote.Meta):
         verbose_name = _("update")
@@ -424,7 +420,7 @@ class ArticleUpdate(DatedNote):
 class ArticleCorrection(DatedNote):
     """A public, dated correction."""
 
-    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
 
     class Meta(DatedNote.Meta):
         verbose_name = _("correction")
