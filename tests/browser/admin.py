@@ -13,7 +13,7 @@ def sign_in_to_the_admin(tab, username):
     tab.get_by_label("Username").fill(username)
     tab.get_by_label("Password").fill(DEMO_PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url("**/admin/")
+    tab.wait_for_url("**/admin/", timeout=AFTER_SAVE)
 
 
 # The page editor starts watching for edits a moment after it loads; what is typed

@@ -52,7 +52,9 @@ def test_correction_stays_when_an_older_version_is_published(demo_newsroom, page
     first_draft = editor.locator("main tbody tr").filter(has_text="Draft saved").last
     first_draft.get_by_role("button", name="Actions").click()
     editor.get_by_role("link", name="Review this version").click()
-    expect(editor.get_by_role("textbox", name="Standfirst")).to_have_value(first_standfirst)
+    expect(editor.get_by_role("textbox", name="Standfirst")).to_have_value(
+        first_standfirst, timeout=AFTER_SAVE
+    )
     # The editor says the record stays, whatever version is published.
     expect(editor.locator(".public-record")).to_contain_text(CORRECTION)
     editor.get_by_role("button", name="More actions").click()
