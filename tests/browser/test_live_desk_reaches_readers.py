@@ -142,12 +142,6 @@ def test_stale_edit_shows_the_other_version_and_keeps_mine(browser, server, read
     expect(conflict).to_be_visible()
     expect(conflict).to_contain_text("320 people")
     expect(editor).to_have_value("Sample: 310 people in shelters.")
-    # The message says where each version is, and it is where it says.
-    expect(conflict).to_contain_text(
-        "Their version is shown below; your text is kept in the box above"
-    )
-    theirs_box = conflict.locator(".live-post__body").bounding_box()
-    assert editor.bounding_box()["y"] < conflict.bounding_box()["y"] < theirs_box["y"]
 
 
 def test_reporter_adds_a_photo_and_the_reader_sees_it_with_its_credit(reader_and_desk):
