@@ -23,8 +23,6 @@ def article_form(**overrides) -> dict:
             ]
         ),
         "bylines": inline_formset([]),
-        "updates": inline_formset([]),
-        "corrections": inline_formset([]),
         "comments": inline_formset([]),
         "seo_title": "",
         "search_description": "",

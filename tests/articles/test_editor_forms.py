@@ -9,12 +9,12 @@ from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
-from wagtail.test.utils.form_data import inline_formset, rich_text
+from wagtail.test.utils.form_data import inline_formset
 
 from dateline.articles.models import ArticlePage
 from dateline.photos.models import Photo
 
-from ..factories import ArticlePageFactory, AuthorFactory, PhotoFactory, TopicPageFactory
+from ..factories import AuthorFactory, PhotoFactory, TopicPageFactory
 from .support import add_url, article_form
 
 
@@ -27,9 +27,6 @@ def test_editor_creates_and_publishes_an_article_with_its_anatomy(client, newsro
         topic=topic.pk,
         lead_image=photo.pk,
         bylines=inline_formset([{"author": author.pk}]),
-        updates=inline_formset(
-            [{"published_at": "2026-11-26 10:00", "text": rich_text("<p>Evacuation widened.</p>")}]
-        ),
     )
     data["action-publish"] = "publish"
     response = client.post(add_url(newsroom["es"]), data)
@@ -38,7 +35,6 @@ def test_editor_creates_and_publishes_an_article_with_its_anatomy(client, newsro
     assert article.live
     assert article.authors == [author]
     assert article.topic == topic
-    assert "Evacuation widened." in article.updates.get().text
     assert client.get(article.url).status_code == 200
 
 
@@ -61,22 +57,6 @@ def test_article_without_a_headline_is_refused(client, newsroom, editor):
     assert response.status_code == 200
     assert "title" in response.context["form"].errors
     assert not ArticlePage.objects.exists()
-
-
-def test_update_without_text_is_refused_and_the_article_is_unchanged(client, newsroom, editor):
-    client.force_login(editor)
-    article = ArticlePageFactory(parent=newsroom["es"], slug="storm-cuts-power")
-    revision = article.save_revision(user=editor)
-    revision.publish()
-    data = article_form(
-        updates=inline_formset([{"published_at": "2026-11-26 10:00", "text": rich_text("")}])
-    )
-    data["action-publish"] = "publish"
-    response = client.post(reverse("wagtailadmin_pages:edit", args=(article.pk,)), data)
-    assert response.status_code == 200
-    assert response.context["form"].formsets["updates"].errors[0]["text"]
-    assert not ArticlePage.objects.get(pk=article.pk).updates.exists()
-    assert article.revisions.count() == 1
 
 
 def upload(client, name, content, content_type="image/jpeg"):

@@ -34,7 +34,6 @@ def test_corrections_and_updates_are_in_the_audit_log_with_who_and_what(article,
         ("dateline.correct", editor),
     ]
     assert entries[1].message == "Correction: El río era el Salado."
-    assert entries[1].revision == ArticlePage.objects.get(pk=article.pk).live_revision
 
 
 def test_any_two_revisions_can_be_compared(client, article, editor):

@@ -105,3 +105,18 @@ def demo_newsroom(live_server, transactional_db, restore_migrated_database, sett
     assert site.root_page_id == demo["home"].pk
     assert Site.objects.count() == 1, "a second Site would make page URLs absolute"
     return demo
+
+
+@pytest.fixture
+def open_tab(browser, live_server):
+    """Opens a tab in a browser context of its own: each person has their own session."""
+    contexts = []
+
+    def open_tab():
+        tab = _open_page(browser, live_server.url)
+        contexts.append(tab.context)
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()

@@ -17,9 +17,9 @@ from playwright.sync_api import expect
 
 from dateline.articles import clock
 from dateline.articles.models import ArticlePage
-from dateline.demo.newsroom import DEMO_PASSWORD
 
 from ..articles.support import time_passes_beyond
+from .admin import AFTER_SAVE, sign_in_to_the_admin
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,34 +29,6 @@ pytestmark = [
 HEADLINE = "Sample: Valparaíso reopens its port after the storm"
 STANDFIRST = "Sample content: the first ships dock after three days of closure."
 PARAGRAPH = "Sample: the harbour master lifted the closure at dawn."
-# An admin page that saves a form and redirects can take a few seconds on a busy machine.
-AFTER_SAVE = 15_000
-
-
-@pytest.fixture
-def open_tab(browser, live_server):
-    """Opens a tab in a browser context of its own: each person has their own session."""
-    contexts = []
-
-    def open_tab():
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": 1280, "height": 900}
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-
-
-def sign_in_to_the_admin(tab, username):
-    tab.goto("/admin/login/")
-    tab.get_by_label("Username").fill(username)
-    tab.get_by_label("Password").fill(DEMO_PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url("**/admin/")
 
 
 def story():

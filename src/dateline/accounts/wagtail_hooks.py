@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import actions, views
+from . import actions, avatars, views
 
 
 @hooks.register("after_bulk_action")
@@ -38,3 +38,16 @@ def token_account_menu_item(request):
         "label": _("API tokens"),
         "help_text": _("See and revoke the tokens the app and scripts sign in with."),
     }
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    """A person's initials wherever the admin shows their avatar, unless they
+    uploaded a picture of their own (Account → Profile). Entries made by no one
+    (the newsroom clock) keep Wagtail's own picture."""
+    if user is None:
+        return None
+    profile = getattr(user, "wagtail_userprofile", None)
+    if profile is not None and profile.avatar:
+        return None
+    return avatars.initials_avatar_url(user, size)

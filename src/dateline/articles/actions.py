@@ -27,6 +27,7 @@ from dateline.lib.notify import notify_readers_on_commit
 from dateline.lib.page_tree import add_children
 from dateline.lib.text import checked_text, grouped
 
+from . import search
 from .indexing import index_pages
 from .models import (
     ArticleCorrection,
@@ -113,23 +114,23 @@ def _check_note(article: ArticlePage, user, text: str, what: str) -> str:
 
 
 def _publish_with(article: ArticlePage, user, note) -> None:
-    """Publishes a new revision of the live article with one more note.
+    """Publishes one more note on the live article, at once.
 
-    The revision starts from the live article, not from any pending draft, so
-    adding a note never publishes unreviewed changes to the body. The previous
-    text stays in the revision history.
+    Notes live outside the article's revisions (a public record, see
+    `models.DatedNote`): adding one neither publishes a pending draft of the body
+    nor makes a version that a later restore could take back.
     """
-    is_update = isinstance(note, ArticleUpdate)
-    getattr(article, "updates" if is_update else "corrections").add(note)
-    revision = article.save_revision(user=user, log_action=True)
-    revision.publish(user=user)
+    note.article = article
+    note.save()
     log(
         article,
-        "dateline.add_update" if is_update else "dateline.correct",
+        "dateline.add_update" if isinstance(note, ArticleUpdate) else "dateline.correct",
         user=user,
-        revision=revision,
         data={"text": note.text, "published_at": note.published_at.isoformat()},
     )
+    if article.live:
+        search.index_story(article)
+    notify_readers_on_commit()
 
 
 def do_add_update(article: ArticlePage, user, text: str, published_at=None) -> ArticleUpdate:

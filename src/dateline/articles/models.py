@@ -31,7 +31,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     TitleFieldPanel,
@@ -58,7 +57,7 @@ from dateline.lib.generation import remember
 from dateline.lib.sanitize import html_to_text
 
 from .blocks import ArticleBodyBlock
-from .editing import StoryPageForm
+from .editing import PublicRecordPanel, StoryPageForm
 
 NOTE_FEATURES = ["bold", "italic", "link"]
 # The query parameter that keeps a reader in an edition a story is circulated to
@@ -512,18 +511,7 @@ class ArticlePage(StoryPage):
             heading=_("Lead photo"),
         ),
         FieldPanel("body"),
-        InlinePanel(
-            "updates",
-            heading=_("Updates"),
-            label=_("Update"),
-            help_text=_("Dated notes shown in the Update box as the story develops."),
-        ),
-        InlinePanel(
-            "corrections",
-            heading=_("Corrections"),
-            label=_("Correction"),
-            help_text=_("A public, dated log of what was wrong and what was corrected."),
-        ),
+        PublicRecordPanel(heading=_("Updates and corrections")),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("circulated_to")]
     settings_panels = [
@@ -550,11 +538,10 @@ class ArticlePage(StoryPage):
     def _notes(self) -> tuple[list[ArticleUpdate], list[ArticleCorrection]]:
         """The article's updates and corrections, in one query when they are read
         from the database (a draft being previewed holds them in memory)."""
-        held = {
-            *getattr(self, "_cluster_related_objects", {}),
-            *getattr(self, "_prefetched_objects_cache", {}),
-        }
-        if self.pk is None or held & {"updates", "corrections"}:
+        if self.pk is None:
+            # A new article being previewed has no record yet.
+            return [], []
+        if {*getattr(self, "_prefetched_objects_cache", {})} & {"updates", "corrections"}:
             return list(self.updates.all()), list(self.corrections.all())
         fields = ["id", "sort_order", "published_at", "text", "article_id"]
         kinds = (ArticleUpdate, ArticleCorrection)
@@ -618,12 +605,17 @@ class ArticlePage(StoryPage):
 
 
 class DatedNote(Orderable):
-    """A dated public note on an article: an update or a correction."""
+    """A dated public note on an article: an update or a correction.
+
+    Notes are a public record, so they live outside the article's revisions, as
+    Wagtail keeps a page's live state: restoring, reverting, editing, copying or
+    publishing any version of the article (now, on schedule, from its history)
+    never adds or drops one. They are added, published at once, by
+    `actions.check_add_update` and `actions.check_correct_article`.
+    """
 
     published_at = models.DateTimeField(default=timezone.now)
     text = RichTextField(features=NOTE_FEATURES)
-
-    panels = [FieldRowPanel([FieldPanel("published_at")]), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -638,7 +630,7 @@ class DatedNote(Orderable):
 class ArticleUpdate(DatedNote):
     """A dated note added as the story develops, shown in the article's Update box."""
 
-    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
 
     class Meta(DatedNote.Meta):
         verbose_name = _("update")
@@ -647,7 +639,7 @@ class ArticleUpdate(DatedNote):
 class ArticleCorrection(DatedNote):
     """A public, dated correction."""
 
-    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
 
     class Meta(DatedNote.Meta):
         verbose_name = _("correction")

@@ -1,19 +1,25 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Q
 from django.urls import re_path, reverse
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
+from wagtail.models import PageLogEntry
 
 from dateline.editions.access import editions_written_by, may_publish, may_write
 from dateline.editions.models import EditionPage, HomePage
 
 from . import views
 from .models import ArticlePage, StoryPage, TopicPage
+from .signal_handlers import EMBARGO
 
 
 @hooks.register("register_admin_urls")
@@ -108,6 +114,51 @@ def story_log_actions(actions):
     class UnlinkLog(TranslationLog):
         label = _("Unlink a version in another language")
         message = _("Unlinked a version in another language: “%(title)s”")
+
+    @actions.register_action(EMBARGO)
+    class EmbargoLog(LogFormatter):
+        """One line per embargo set, changed or lifted, with its time in the
+        log reader's own time zone."""
+
+        label = _("Embargo")
+
+        def format_message(self, log_entry):
+            until, was = (_when(log_entry.data.get(key)) for key in ("until", "was"))
+            if until is None:
+                return _("Embargo lifted: readers see the story (it was hidden until %(was)s)") % {
+                    "was": was
+                }
+            if was is None:
+                return _("Embargo set: hidden from readers until %(until)s") % {"until": until}
+            return _("Embargo changed: hidden from readers until %(until)s (was %(was)s)") % {
+                "until": until,
+                "was": was,
+            }
+
+
+def _when(value: str | None) -> str | None:
+    if not value:
+        return None
+    return date_format(localtime(datetime.fromisoformat(value)), "DATETIME_FORMAT")
+
+
+@hooks.register("after_edit_page")
+def fold_autosaves(request, page):
+    """The editor's autosaves rewrite one revision again and again; the history keeps
+    one line for it, the newest, in the story's history and in the site history
+    alike. (Wagtail's page history already shows only that one; the older lines
+    describe content the revision no longer holds.)"""
+    if not request.POST.get("overwrite_revision_id"):
+        return
+    lines = PageLogEntry.objects.filter(
+        page_id=page.pk,
+        action="wagtail.edit",
+        revision_id=page.latest_revision_id,
+        user_id=request.user.pk,
+    )
+    newest = lines.order_by("-timestamp", "-pk").first()
+    if newest is not None:
+        lines.exclude(pk=newest.pk).delete()
 
 
 def seen_by_staff(pages, user):

@@ -378,13 +378,20 @@ def ensure_topic(edition: EditionPage, key: str) -> TopicPage:
     return topic
 
 
-def publish(edition, page, *, hours_ago: float, circulated_to=()) -> Page:
+def publish(
+    edition, page, *, hours_ago: float, circulated_to=(), updates=(), corrections=()
+) -> Page:
     existing = type(page).objects.child_of(edition).filter(slug=page.slug).first()
     if existing:
         return existing
     page.first_published_at = timezone.now() - timedelta(hours=hours_ago)
     page.circulated_to = list(circulated_to)
-    return do_publish_story(do_create_story(edition, page))
+    page = do_publish_story(do_create_story(edition, page))
+    # The article's public record, added as the newsroom adds it: after publication.
+    for note in [*updates, *corrections]:
+        note.article = page
+        note.save()
+    return page
 
 
 def bylines(*authors) -> list[StoryByline]:
@@ -497,26 +504,25 @@ def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
                     "interior."
                 ),
             ],
-            updates=[
-                ArticleUpdate(
-                    published_at=ago(3),
-                    text="<p>Protección Civil amplía la evacuación al barrio de San Telmo.</p>",
-                ),
-                ArticleUpdate(
-                    published_at=ago(1),
-                    text="<p>La compañía eléctrica ha restablecido el suministro a 40.000 "
-                    "hogares.</p>",
-                ),
-            ],
-            corrections=[
-                ArticleCorrection(
-                    published_at=ago(2),
-                    text="<p>Una versión anterior de este artículo situaba el desbordamiento "
-                    "en el río Verde. Se trata del río Claro.</p>",
-                )
-            ],
         ),
         hours_ago=6,
+        updates=[
+            ArticleUpdate(
+                published_at=ago(3),
+                text="<p>Protección Civil amplía la evacuación al barrio de San Telmo.</p>",
+            ),
+            ArticleUpdate(
+                published_at=ago(1),
+                text="<p>La compañía eléctrica ha restablecido el suministro a 40.000 hogares.</p>",
+            ),
+        ],
+        corrections=[
+            ArticleCorrection(
+                published_at=ago(2),
+                text="<p>Una versión anterior de este artículo situaba el desbordamiento "
+                "en el río Verde. Se trata del río Claro.</p>",
+            )
+        ],
         circulated_to=spanish_circulation,
     )
 
@@ -589,25 +595,25 @@ def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
                 {"type": "subhead", "value": "Trains and schools"},
                 *p("Commuter trains remain suspended and schools will stay shut on Thursday."),
             ],
-            updates=[
-                ArticleUpdate(
-                    published_at=ago(2),
-                    text="<p>Evacuation widened to the San Telmo district.</p>",
-                ),
-                ArticleUpdate(
-                    published_at=ago(0.5),
-                    text="<p>Power has been restored to 40,000 homes.</p>",
-                ),
-            ],
-            corrections=[
-                ArticleCorrection(
-                    published_at=ago(1.5),
-                    text="<p>An earlier version of this article named the wrong river. It is "
-                    "the river Claro.</p>",
-                )
-            ],
         ),
         hours_ago=5,
+        updates=[
+            ArticleUpdate(
+                published_at=ago(2),
+                text="<p>Evacuation widened to the San Telmo district.</p>",
+            ),
+            ArticleUpdate(
+                published_at=ago(0.5),
+                text="<p>Power has been restored to 40,000 homes.</p>",
+            ),
+        ],
+        corrections=[
+            ArticleCorrection(
+                published_at=ago(1.5),
+                text="<p>An earlier version of this article named the wrong river. It is "
+                "the river Claro.</p>",
+            )
+        ],
     )
     stories["cl-local"] = publish(
         editions["cl"],
