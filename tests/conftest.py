@@ -108,25 +108,20 @@ def restore_migrated_database(django_db_setup):
 
 
 @pytest.fixture(scope="module")
-def module_media(tmp_path_factory):
-    """A media folder for the module's shared data (see `module_transaction`)."""
-    return tmp_path_factory.mktemp("module-media")
-
-
-@pytest.fixture(scope="module")
-def module_transaction(django_db_setup, django_db_blocker, module_media):
+def module_transaction(django_db_setup, django_db_blocker, tmp_path_factory):
     """For a module whose tests all read data too costly to build for each: a
     transaction around the whole module, in which the module's own fixture builds
     that data once (the database is open to it), rolled back when the module is
     done. Each test's transaction is a savepoint inside it, so what one test
     changes the next does not see: the tests must ask for the database (`db`).
 
-    Photos made there are kept in `module_media`: a test that reads them points
-    MEDIA_ROOT there, where `_isolated_media` would give it an empty folder.
+    Photos made there are kept in a media folder of the module's: such a module
+    overrides `_isolated_media`, which would give each test an empty one.
     """
+    media = tmp_path_factory.mktemp("module-media")
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=module_media, PASSWORD_HASHERS=FAST_PASSWORD_HASHERS),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_PASSWORD_HASHERS),
         transaction.atomic(),
     ):
         yield

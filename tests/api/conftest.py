@@ -8,7 +8,6 @@ from wagtail.models import PageViewRestriction
 
 from dateline.articles.models import ArticleCorrection, ArticleUpdate
 
-from ..conftest import fetch_newsroom
 from ..factories import (
     ArticlePageFactory,
     AuthorFactory,
@@ -19,28 +18,11 @@ from ..factories import (
 )
 
 
-@pytest.fixture(scope="module")
-def built_desk(module_transaction) -> dict:
-    """The desk, built once for the module that reads it (see `module_transaction`)."""
-    return build_desk(fetch_newsroom())
-
-
 @pytest.fixture
-def desk(db, built_desk, settings, module_media) -> dict:
+def desk(newsroom):
     """A morning's stories: Spain's hub on the storm, its articles and live blog,
-    one story circulated to Chile, and stories readers must not see.
-
-    Built once per module, fetched fresh for each test, whose changes are rolled back.
-    """
-    settings.MEDIA_ROOT = module_media  # where the desk's photo was saved
-    return {
-        name: [refetch(each) for each in value] if isinstance(value, list) else refetch(value)
-        for name, value in built_desk.items()
-    }
-
-
-def refetch(instance):
-    return type(instance)._default_manager.get(pk=instance.pk)
+    one story circulated to Chile, and stories readers must not see."""
+    return build_desk(newsroom)
 
 
 def build_desk(newsroom: dict) -> dict:
