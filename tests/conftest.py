@@ -17,11 +17,14 @@ one test's state into the next.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 from django.db import connection, connections, transaction
 from django.test import override_settings
@@ -156,17 +159,43 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _keys_of_this_worker():
+    """Cache keys and live channels of this test process's own.
+
+    The suite runs in several processes at once (pytest-xdist), each with its own
+    test database; on one Redis, they would read and empty each other's keys and
+    hear each other's live blogs, whose ids are the same in every database.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    caches_ = {
+        alias: {**options, "KEY_PREFIX": f"{options.get('KEY_PREFIX') or 'dateline'}-{worker}"}
+        for alias, options in django_settings.CACHES.items()
+    }
+    channels = f"{django_settings.LIVE_CHANNEL_PREFIX}-{worker}"
+    with override_settings(CACHES=caches_, LIVE_CHANNEL_PREFIX=channels):
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(_keys_of_this_worker):
     """Every test starts with an empty cache.
 
     Rate limits (sign-up, sign-in, comments), the page cache's generation, the
     newsroom clock and Wagtail's cached site roots and renditions live there; on
     Redis they would outlive a test, and the whole run, and leak into the next.
-    On Redis this empties the whole database REDIS_URL names (FLUSHDB): give the
-    suite one of its own, as `make test-postgres` does (database 15).
+    On Redis this deletes this process's keys only (see `_keys_of_this_worker`),
+    in the database REDIS_URL names: give the suite one of its own, as
+    `make test-postgres` does (database 15).
     """
-    cache.clear()
+    for cache in caches.all():
+        if isinstance(cache, RedisCache):
+            client = cache._cache.get_client(write=True)
+            keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+            if keys:
+                client.delete(*keys)
+        else:
+            cache.clear()
 
 
 @pytest.fixture(autouse=True)
