@@ -5,3 +5,8 @@ class WireConfig(AppConfig):
     name = "dateline.wire"
     label = "wire"
     verbose_name = "Wires"
+
+    def ready(self) -> None:
+        from . import jobs
+
+        jobs.schedule()
