@@ -17,6 +17,7 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from dateline.articles import search
 from dateline.articles.actions import do_create_story, do_link_translation, do_publish_story
 from dateline.articles.models import (
     ArticleCorrection,
@@ -391,6 +392,8 @@ def publish(
     for note in [*updates, *corrections]:
         note.article = page
         note.save()
+    if updates or corrections:
+        search.index_story(page)
     return page
 
 
@@ -423,17 +426,17 @@ def load_stories(editions, topics, authors, photos) -> dict[str, Page]:
                 "No cruces calles inundadas a pie ni en coche: veinte centímetros de agua "
                 "en movimiento bastan para arrastrar a una persona.",
             ),
-            # The guide's one word about evacuating is in its Update box, where
-            # readers' search finds it ("evacuaciones" too).
-            updates=[
-                ArticleUpdate(
-                    published_at=ago(6),
-                    text="<p>Protección Civil publica los puntos de encuentro en caso de "
-                    "evacuación: el polideportivo del Muelle y el instituto de La Ribera.</p>",
-                ),
-            ],
         ),
         hours_ago=20,
+        # The guide's one word about evacuating is in its Update box, where
+        # readers' search finds it ("evacuaciones" too).
+        updates=[
+            ArticleUpdate(
+                published_at=ago(6),
+                text="<p>Protección Civil publica los puntos de encuentro en caso de "
+                "evacuación: el polideportivo del Muelle y el instituto de La Ribera.</p>",
+            ),
+        ],
         circulated_to=spanish_circulation,
     )
     stories["es-live"] = publish(
