@@ -26,10 +26,18 @@ def queries(client, path):
     return len(captured)
 
 
+def warm_queries(client, path):
+    """The queries of a request once what every page remembers is loaded."""
+    queries(client, path)
+    queries(client, path)
+    return queries(client, path)
+
+
 @pytest.mark.parametrize("path", ["/es/search/?q=granizo", "/api/v1/search/?q=granizo"])
 def test_a_search_does_not_query_per_hit(client, newsroom, path):
+    # The first request after a publication reloads what every page remembers
+    # until the next one (lib/generation), so each count follows a first read.
     make_hits(newsroom, 1)
-    queries(client, path)  # what the first request of all loads
-    one = queries(client, path)
+    one = warm_queries(client, path)
     make_hits(newsroom, 5)
-    assert queries(client, path) == one
+    assert warm_queries(client, path) == one

@@ -97,10 +97,18 @@ def view_restrictions() -> list[PageViewRestriction]:
     )
 
 
-def restrictions_over(page: Page) -> list[PageViewRestriction]:
+class Restrictions(list):
+    """View restrictions already read, answering what Wagtail asks of the
+    queryset `get_view_restrictions` would return (copying a page asks `exists()`)."""
+
+    def exists(self) -> bool:
+        return bool(self)
+
+
+def restrictions_over(page: Page) -> Restrictions:
     """The view restrictions on the page and its ancestors, as Wagtail's
     `get_view_restrictions` finds them, without a query (aliases excepted)."""
-    return [r for r in view_restrictions() if page.path.startswith(r.page.path)]
+    return Restrictions(r for r in view_restrictions() if page.path.startswith(r.page.path))
 
 
 def edition_of(page: Page) -> EditionPage | None:
