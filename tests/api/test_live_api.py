@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 from wagtail.models import APIToken
 
@@ -214,6 +215,8 @@ def test_live_blog_carries_its_epoch(client, blog):
     assert body["epoch"] == blog.live_state.epoch
 
 
+# Every request reads the site it is for (once per process and publication).
+@pytest.mark.django_db
 def test_openapi_document_describes_the_live_paths(client):
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.")
@@ -228,6 +231,8 @@ def test_openapi_document_describes_the_live_paths(client):
         assert path in document["paths"], path
 
 
+# Every request reads the site it is for (once per process and publication).
+@pytest.mark.django_db
 def test_api_docs_page_serves_its_own_assets(client):
     # The docs must work behind a firewall: nothing from a CDN.
     html = client.get("/api/v1/docs").content.decode()

@@ -90,6 +90,8 @@ def test_read_endpoint_conforms_to_the_document(document, path):
     conforms()
 
 
+# Every request reads the site it is for (once per process and publication).
+@pytest.mark.django_db
 def test_document_is_openapi_3_1_and_names_every_part_of_the_api(client):
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.1")
