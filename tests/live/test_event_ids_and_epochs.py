@@ -100,7 +100,7 @@ def test_a_new_epoch_ends_the_streams_open_on_the_old_one(blog, reporter):
         await StreamReader.wait_for_readers(1)
         await sync_to_async(actions.do_renew_epochs, thread_sensitive=False)()
         await sync_to_async(publish, thread_sensitive=False)(blog, reporter, 1)
-        await asyncio.wait_for(reader.ended.wait(), 5)
+        await asyncio.wait_for(reader.ended.wait(), 30)
         await reader.close()
         return reader
 
